@@ -1,0 +1,14 @@
+namespace Orchestrator.Jobs.Datasets;
+
+/// <summary>Why an object was acknowledged but kept out of the catalog. Values are metric tags: keep the set small.</summary>
+public enum RejectReason
+{
+    /// <summary>No dataset's bucket and prefix match the key.</summary>
+    NoDataset,
+
+    /// <summary>The key lacks a partition the dataset requires, or has them in the wrong shape.</summary>
+    MissingPartition,
+
+    /// <summary>A partition value does not fit its column type or the safe character set.</summary>
+    InvalidPartitionValue,
+}
