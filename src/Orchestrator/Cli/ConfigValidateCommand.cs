@@ -7,7 +7,7 @@ internal static class ConfigValidateCommand
 {
     public static async Task<int> RunAsync(string? configFile, TextWriter output, TextWriter error)
     {
-        var (options, errors) = ConfigurationReport.Evaluate(OrchestratorHost.CreateBuilder(configFile));
+        var (options, errors) = ConfigurationReport.Evaluate(OrchestratorHost.CreateBuilder(configFile).Configuration);
         await output.WriteLineAsync(ConfigurationReport.Render(options));
         if (errors.Count > 0)
         {

@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
 using Orchestrator.Configuration;
 
 namespace Orchestrator.Cli;
@@ -19,11 +18,11 @@ internal static class ConfigurationReport
     private static readonly string[] SecretKeys = ["Password", "Pwd"];
 
     /// <summary>The bound options and every error, exactly as <c>run</c> would see them.</summary>
-    public static (OrchestratorOptions Options, IReadOnlyList<string> Errors) Evaluate(HostApplicationBuilder builder)
+    public static (OrchestratorOptions Options, IReadOnlyList<string> Errors) Evaluate(IConfiguration configuration)
     {
         var bindingErrors = new OptionsBindingErrors();
         var options = new OrchestratorOptions();
-        StrictConfigurationBinder.Bind(builder.Configuration.GetSection(OrchestratorOptions.SectionName), options, bindingErrors.Errors);
+        StrictConfigurationBinder.Bind(configuration.GetSection(OrchestratorOptions.SectionName), options, bindingErrors.Errors);
         var result = new OrchestratorOptionsValidator(bindingErrors).Validate(null, options);
         return (options, result.Failed ? result.Failures.ToList() : []);
     }

@@ -11,7 +11,7 @@ internal static class HealthcheckCommand
 {
     public static async Task<int> RunAsync(string? configFile, TextWriter output, TimeProvider time)
     {
-        var (options, _) = ConfigurationReport.Evaluate(OrchestratorHost.CreateBuilder(configFile));
+        var (options, _) = ConfigurationReport.Evaluate(OrchestratorHost.CreateBuilder(configFile).Configuration);
         var health = options.Health;
         var last = LivenessMarker.Read(health.LivenessFile);
         if (last is null)
