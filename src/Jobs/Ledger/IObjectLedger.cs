@@ -4,8 +4,9 @@ namespace Orchestrator.Jobs.Ledger;
 /// The durable record of every object seen. Idempotent on (bucket, key, version id): a repeated event changes nothing
 /// but its delivery count, and an event with a later S3 sequencer for the same object supersedes the stored one.
 /// Two implementations: SQLite (embedded default) and PostgreSQL (scale-out); one test suite runs against both.
+/// Create one with <see cref="ObjectLedgerFactory"/>; dispose it to release its connections.
 /// </summary>
-public interface IObjectLedger
+public interface IObjectLedger : IAsyncDisposable
 {
     /// <summary>Creates or upgrades the schema. Safe to call from several processes at once.</summary>
     Task InitializeAsync(CancellationToken cancellationToken);
