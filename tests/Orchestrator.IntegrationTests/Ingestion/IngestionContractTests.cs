@@ -71,6 +71,7 @@ public abstract class IngestionContractTests(SqsS3EmulatorFixture emulator) : IA
     protected async Task<IReadOnlyList<LedgerEntry>> LedgerAsync()
     {
         await using var ledger = ObjectLedgerFactory.Create(Provider, ConnectionString, TimeProvider.System);
+        await ledger.InitializeAsync(CancellationToken.None); // the worker may not have created the schema yet
         return await ledger.ListAsync(new LedgerQuery(Limit: 1_000_000), CancellationToken.None);
     }
 
