@@ -57,6 +57,12 @@ internal sealed class OrchestratorOptionsValidator(OptionsBindingErrors bindingE
         // ECS allows a stopTimeout of at most 120 s; the default 30 s is what the default here is sized for.
         Duration(errors, "ShutdownTimeout", queue.ShutdownTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(110),
             " (ECS stops a container at most 120 s after SIGTERM; leave room to exit)");
+        if (queue.WaitTime >= queue.ShutdownTimeout)
+        {
+            errors.Add($"{Q}WaitTime: {Show(queue.WaitTime)} must be shorter than ShutdownTimeout ({Show(queue.ShutdownTimeout)}): on SIGTERM " +
+                       "a long poll in progress is allowed to finish so that the messages it returns can be released.");
+        }
+
         Duration(errors, "MaxStoreBackoff", queue.MaxStoreBackoff, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(15), "");
     }
 

@@ -18,8 +18,11 @@ public sealed class QueueOptions
     /// <summary>Messages per ReceiveMessage call: 1 to 10 (the SQS maximum).</summary>
     public int MaxMessagesPerReceive { get; set; } = 10;
 
-    /// <summary>Long-poll wait: 0 to 20 seconds (the SQS maximum).</summary>
-    public TimeSpan WaitTime { get; set; } = TimeSpan.FromSeconds(20);
+    /// <summary>
+    /// Long-poll wait: 0 to 20 seconds (the SQS maximum). Shorter than <see cref="ShutdownTimeout"/> because on SIGTERM a long
+    /// poll in progress is allowed to finish (see docs/ingestion.md); 10 s keeps an idle worker's shutdown quick.
+    /// </summary>
+    public TimeSpan WaitTime { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Visibility timeout asked for on receive and on each heartbeat extension: 1 second to 12 hours (SQS limits).</summary>
     public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);

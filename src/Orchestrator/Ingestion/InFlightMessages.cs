@@ -8,32 +8,66 @@ namespace Orchestrator.Ingestion;
 /// visibility deadline of each (so the heartbeat can extend those still being handled). A message leaves through
 /// <see cref="Complete"/> — deleted, left for redelivery, or given up — and is never extended after that.
 /// </summary>
-internal sealed class InFlightMessages(int capacity) : IDisposable
+/// <remarks>
+/// The slot counter is a lock and a queue of waiters rather than a SemaphoreSlim: "wait for one, then take up to ten more
+/// without waiting" is racy on SemaphoreSlim (a waiter woken by Release(n) can observe the count before Release updates it).
+/// </remarks>
+internal sealed class InFlightMessages(int capacity)
 {
-    private readonly SemaphoreSlim slots = new(capacity, capacity);
+    private readonly Lock gate = new();
+    private readonly Queue<(int Most, TaskCompletionSource<int> Slots)> waiters = new();
     private readonly ConcurrentDictionary<string, InFlightMessage> messages = new(StringComparer.Ordinal);
+    private int free = capacity;
 
     public int Count => messages.Count;
 
-    /// <summary>Waits for at least one free slot, then takes up to <paramref name="most"/> without waiting.</summary>
-    public async Task<int> AcquireAsync(int most, CancellationToken cancellationToken)
+    /// <summary>Waits for at least one free slot, then takes up to <paramref name="most"/>.</summary>
+    public Task<int> AcquireAsync(int most, CancellationToken cancellationToken)
     {
-        await slots.WaitAsync(cancellationToken);
-        int taken = 1;
-        while (taken < most && slots.Wait(0, CancellationToken.None))
+        TaskCompletionSource<int> slots;
+        lock (gate)
         {
-            taken++;
+            if (free > 0 && waiters.Count == 0)
+            {
+                int taken = Math.Min(most, free);
+                free -= taken;
+                return Task.FromResult(taken);
+            }
+
+            slots = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+            waiters.Enqueue((most, slots));
         }
 
-        return taken;
+        if (cancellationToken.CanBeCanceled)
+        {
+            // A cancelled waiter stays in the queue; Release skips completed ones.
+            var registration = cancellationToken.Register(() => slots.TrySetCanceled(cancellationToken));
+            _ = slots.Task.ContinueWith(_ => registration.Dispose(), TaskScheduler.Default);
+        }
+
+        return slots.Task;
     }
 
     /// <summary>Gives back slots that a receive did not fill.</summary>
     public void Release(int count)
     {
-        if (count > 0)
+        if (count <= 0)
         {
-            slots.Release(count);
+            return;
+        }
+
+        lock (gate)
+        {
+            free += count;
+            while (free > 0 && waiters.Count > 0)
+            {
+                var (most, slots) = waiters.Dequeue();
+                int taken = Math.Min(most, free);
+                if (slots.TrySetResult(taken))
+                {
+                    free -= taken;
+                }
+            }
         }
     }
 
@@ -49,7 +83,7 @@ internal sealed class InFlightMessages(int capacity) : IDisposable
         if (messages.TryRemove(messageId, out _))
         {
             IngestionTelemetry.InFlight.Add(-1);
-            slots.Release();
+            Release(1);
         }
     }
 
@@ -58,6 +92,4 @@ internal sealed class InFlightMessages(int capacity) : IDisposable
         messages.Values.Where(m => m.VisibleUntil < horizon && !m.GaveUp).ToList();
 
     public bool IsTracked(string messageId) => messages.ContainsKey(messageId);
-
-    public void Dispose() => slots.Dispose();
 }

@@ -57,7 +57,7 @@ internal sealed class SqsIngestionService(
         using var startDrainClock = stoppingToken.Register(() => drain.CancelAfter(queue.ShutdownTimeout));
         var heartbeatTask = heartbeat.RunAsync(drain.Token);
         var handlers = Enumerable.Range(0, queue.Handlers).Select(_ => HandleLoopAsync(batches.Reader, stoppingToken, drain.Token)).ToList();
-        var pollers = Enumerable.Range(0, queue.Pollers).Select(_ => PollLoopAsync(batches.Writer, stoppingToken)).ToList();
+        var pollers = Enumerable.Range(0, queue.Pollers).Select(_ => PollLoopAsync(batches.Writer, stoppingToken, drain.Token)).ToList();
         try
         {
             await Task.WhenAll(pollers);
@@ -105,7 +105,7 @@ internal sealed class SqsIngestionService(
         }
     }
 
-    private async Task PollLoopAsync(ChannelWriter<ReceivedBatch> writer, CancellationToken stoppingToken)
+    private async Task PollLoopAsync(ChannelWriter<ReceivedBatch> writer, CancellationToken stoppingToken, CancellationToken drainToken)
     {
         int failures = 0;
         while (!stoppingToken.IsCancellationRequested)
@@ -126,6 +126,10 @@ internal sealed class SqsIngestionService(
             {
                 try
                 {
+                    // Not cancelled by SIGTERM: SQS would still hand out the messages of a receive whose response we
+                    // abandoned, and they would sit invisible for the whole visibility timeout. A long poll in progress
+                    // finishes (at most WaitTime) and whatever it returns is released below. Only the drain deadline
+                    // cuts it short.
                     var response = await sqs.ReceiveMessageAsync(new ReceiveMessageRequest
                     {
                         QueueUrl = queue.Url,
@@ -133,7 +137,7 @@ internal sealed class SqsIngestionService(
                         WaitTimeSeconds = (int)queue.WaitTime.TotalSeconds,
                         VisibilityTimeout = (int)queue.VisibilityTimeout.TotalSeconds,
                         MessageSystemAttributeNames = SystemAttributes,
-                    }, stoppingToken);
+                    }, drainToken);
                     messages = response.Messages ?? [];
                     failures = 0;
                 }
@@ -184,6 +188,12 @@ internal sealed class SqsIngestionService(
                 }
 
                 IngestionTelemetry.MessagesReceived.Add(messages.Count);
+                if (stoppingToken.IsCancellationRequested)
+                {
+                    await ReleaseAsync(messages, "shutdown");
+                    return;
+                }
+
                 writer.TryWrite(new ReceivedBatch(messages, activity?.Context ?? default));
             }
         }

@@ -37,7 +37,7 @@ public sealed class OptionsValidationTests
         Assert.Equal("data-lake", options.Datasets["sales"].Source.Bucket);
         Assert.Equal(["year:int", "month:int"], options.Datasets["sales"].Source.Partitions);
         Assert.Equal(StoreProvider.Sqlite, options.Store.Provider);
-        Assert.Equal(TimeSpan.FromSeconds(20), options.Queue.WaitTime);
+        Assert.Equal(TimeSpan.FromSeconds(10), options.Queue.WaitTime);
     }
 
     [Fact]
@@ -47,6 +47,7 @@ public sealed class OptionsValidationTests
             ("Orchestrator:Queue:Url", "not a url"),
             ("Orchestrator:Queue:MaxMessagesPerReceive", "11"),
             ("Orchestrator:Queue:WaitTime", "00:00:21"),
+            ("Orchestrator:Queue:ShutdownTimeout", "00:00:30"),
             ("Orchestrator:Queue:VisibilityTimeout", "12:00:01"),
             ("Orchestrator:Queue:Pollers", "many"));
 
@@ -106,7 +107,8 @@ public sealed class OptionsValidationTests
     [InlineData("Orchestrator:Datasets:sales:Source:Partitions:1", "year", "named twice")]
     [InlineData("Orchestrator:Datasets:sales:Source:KeyTemplate", "{month}/{year}/", "must name the partition columns once each, in order")]
     [InlineData("Orchestrator:Store:Provider", "Postgres", "'Postgres' is not one of Sqlite, PostgreSql")]
-    [InlineData("Orchestrator:Health:MaxSilence", "00:00:20", "must exceed Queue:WaitTime")]
+    [InlineData("Orchestrator:Health:MaxSilence", "00:00:15", "must exceed Queue:WaitTime")]
+    [InlineData("Orchestrator:Queue:WaitTime", "00:00:20", "must be shorter than ShutdownTimeout")]
     public void Dataset_store_and_health_rules_name_the_key_and_the_value(string key, string value, string expected)
     {
         var error = Assert.Single(Errors((key, value)));

@@ -10,7 +10,7 @@ public sealed class InFlightMessagesTests
     [Fact]
     public async Task Pollers_only_get_as_many_slots_as_are_free()
     {
-        using var inFlight = new InFlightMessages(capacity: 12);
+        var inFlight = new InFlightMessages(capacity: 12);
 
         Assert.Equal(10, await inFlight.AcquireAsync(10, CancellationToken.None));
         Assert.Equal(2, await inFlight.AcquireAsync(10, CancellationToken.None));
@@ -26,7 +26,7 @@ public sealed class InFlightMessagesTests
     [Fact]
     public async Task Completing_a_message_frees_its_slot_and_stops_its_extension()
     {
-        using var inFlight = new InFlightMessages(capacity: 1);
+        var inFlight = new InFlightMessages(capacity: 1);
         var now = DateTimeOffset.UnixEpoch;
         Assert.Equal(1, await inFlight.AcquireAsync(10, CancellationToken.None));
         inFlight.Track(Message("a"), now, TimeSpan.FromSeconds(30));
@@ -43,7 +43,7 @@ public sealed class InFlightMessagesTests
     [Fact]
     public async Task Waiting_for_a_slot_ends_when_shutdown_cancels()
     {
-        using var inFlight = new InFlightMessages(capacity: 1);
+        var inFlight = new InFlightMessages(capacity: 1);
         await inFlight.AcquireAsync(1, CancellationToken.None);
         using var cts = new CancellationTokenSource();
 
