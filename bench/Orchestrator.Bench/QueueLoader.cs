@@ -11,7 +11,7 @@ internal sealed class QueueLoader(IAmazonSQS sqs)
     {
         var queue = await sqs.CreateQueueAsync(new CreateQueueRequest
         {
-            QueueName = $"{name}-{Guid.NewGuid():N}"[..40],
+            QueueName = $"{name}-{Guid.NewGuid():N}",
             Attributes = new Dictionary<string, string> { ["VisibilityTimeout"] = "60" },
         });
         var batches = Enumerable.Range(0, messages).Chunk(10).ToList();
