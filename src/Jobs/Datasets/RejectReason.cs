@@ -11,4 +11,10 @@ public enum RejectReason
 
     /// <summary>A partition value does not fit its column type or the safe character set.</summary>
     InvalidPartitionValue,
+
+    /// <summary>
+    /// The key ends in <c>/</c>: a zero-byte "folder" the S3 console and some tools create. Kept apart from the other reasons
+    /// because it is expected noise, while they point at a misbehaving producer.
+    /// </summary>
+    FolderMarker,
 }

@@ -68,7 +68,7 @@ internal static partial class DatasetDefinitions
                 continue;
             }
 
-            if (!ColumnName().IsMatch(name))
+            if (!PartitionValueRules.IsValidIdentifier(name))
             {
                 errors.Add($"{key}:{i}: '{name}' is not a valid partition column name (lower-case a-z, 0-9, '_', starting with a letter " +
                            "or '_'; Glue stores column names in lower case).");
@@ -129,9 +129,6 @@ internal static partial class DatasetDefinitions
     // S3 bucket naming rules: https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html
     [GeneratedRegex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]
     private static partial Regex BucketName();
-
-    [GeneratedRegex("^[a-z_][a-z0-9_]{0,254}$")]
-    private static partial Regex ColumnName();
 
     [GeneratedRegex("^\\{([a-z_][a-z0-9_]*)\\}$")]
     private static partial Regex TemplateSegment();
