@@ -64,7 +64,9 @@ internal sealed class AwsJsonClient(
                 }
                 catch (AwsServiceException ex)
                 {
-                    (failure, errorCode, retryable) = (ExceptionDispatchInfo.Capture(ex), ex.ErrorCode, idempotent ? ex.IsRetryable : ex.IsThrottling);
+                    failure = ExceptionDispatchInfo.Capture(ex);
+                    errorCode = ex.ErrorCode;
+                    retryable = idempotent ? ex.IsRetryable : ex.IsThrottling;
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
@@ -73,18 +75,25 @@ internal sealed class AwsJsonClient(
                 catch (OperationCanceledException ex)
                 {
                     // Not the caller's token: the attempt timed out.
-                    var timeout = new TimeoutException($"{service.ServiceId}.{operation} did not answer within {options.AttemptTimeout}.", ex);
-                    (failure, errorCode, retryable) = (ExceptionDispatchInfo.Capture(timeout), nameof(TimeoutException), idempotent);
+                    var timeout = new TimeoutException(
+                        $"{service.ServiceId}.{operation} did not answer within {options.AttemptTimeout}.", ex);
+                    failure = ExceptionDispatchInfo.Capture(timeout);
+                    errorCode = nameof(TimeoutException);
+                    retryable = idempotent;
                 }
                 catch (HttpRequestException ex)
                 {
                     // A connection that was never made carried no request: safe to repeat even for StartJobRun.
                     var neverSent = ex.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError;
-                    (failure, errorCode, retryable) = (ExceptionDispatchInfo.Capture(ex), nameof(HttpRequestException), idempotent || neverSent);
+                    failure = ExceptionDispatchInfo.Capture(ex);
+                    errorCode = nameof(HttpRequestException);
+                    retryable = idempotent || neverSent;
                 }
                 catch (IOException ex)
                 {
-                    (failure, errorCode, retryable) = (ExceptionDispatchInfo.Capture(ex), nameof(IOException), idempotent);
+                    failure = ExceptionDispatchInfo.Capture(ex);
+                    errorCode = nameof(IOException);
+                    retryable = idempotent;
                 }
 
                 var elapsed = time.GetElapsedTime(started);
@@ -101,7 +110,8 @@ internal sealed class AwsJsonClient(
                 }
 
                 Log.Retrying(logger, service.ServiceId, operation, errorCode, attempt, options.MaxAttempts - 1, delay);
-                AwsTelemetry.Retries.Add(1, Tag("rpc.service", service.ServiceId), Tag("rpc.method", operation), Tag("error.type", errorCode));
+                AwsTelemetry.Retries.Add(
+                    1, Tag("rpc.service", service.ServiceId), Tag("rpc.method", operation), Tag("error.type", errorCode));
                 await Task.Delay(delay, time, cancellationToken);
             }
         }

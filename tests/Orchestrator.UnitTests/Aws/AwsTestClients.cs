@@ -12,6 +12,8 @@ internal sealed class AwsTestClients
 {
     public const string AccessKey = "AKIDORCHESTRATORTEST";
 
+    public const string SecretKey = "not-a-secret";
+
     public FakeAwsHandler Handler { get; } = new();
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
@@ -19,7 +21,7 @@ internal sealed class AwsTestClients
     public AwsClientOptions Options { get; } = new()
     {
         Region = "eu-west-1",
-        Credentials = new BasicAWSCredentials(AccessKey, "not-a-secret"),
+        Credentials = new BasicAWSCredentials(AccessKey, SecretKey),
         MaxAttempts = 5,
         MaxRetryTime = TimeSpan.FromSeconds(30),
         BaseDelay = TimeSpan.FromMilliseconds(200),

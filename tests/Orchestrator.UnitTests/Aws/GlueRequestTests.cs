@@ -121,6 +121,19 @@ public sealed class GlueRequestTests
         Assert.Equal(100, body.GetProperty("MaxResults").GetInt32());
     }
 
+    [Fact]
+    public async Task The_signature_covers_the_target_and_body_that_were_sent()
+    {
+        aws.Handler.ThenJson("""{"JobRunId":"jr_1"}""");
+        using var glue = aws.Glue();
+
+        await glue.StartJobRunAsync(new StartJobRunRequest { JobName = "raw_to_curated", Arguments = new() { ["--day"] = "2026-11-25" } });
+
+        var sent = aws.Handler.Requests[0];
+        var expected = SigV4Verifier.ExpectedSignature(sent, AwsTestClients.SecretKey, "eu-west-1", "glue");
+        Assert.Equal(expected, SigV4Verifier.Part(sent.Authorization!, "Signature="));
+    }
+
     private static string[] SignedHeaders(string authorization)
     {
         var part = authorization.Split(", ").Single(p => p.StartsWith("SignedHeaders=", StringComparison.Ordinal));

@@ -16,13 +16,15 @@ internal sealed class AthenaClient(AwsJsonClient client) : IAmazonAthena
         // The token goes into the body once, before the first attempt: every retry then names the same query, as in the SDK.
         request.ClientRequestToken ??= Guid.NewGuid().ToString();
         return client.InvokeAsync(
-            "StartQueryExecution", request, Json.StartQueryExecutionRequest, Json.StartQueryExecutionResponse, idempotent: true, cancellationToken);
+            "StartQueryExecution", request, Json.StartQueryExecutionRequest, Json.StartQueryExecutionResponse,
+            idempotent: true, cancellationToken);
     }
 
     public Task<GetQueryExecutionResponse> GetQueryExecutionAsync(
         GetQueryExecutionRequest request, CancellationToken cancellationToken = default) =>
         client.InvokeAsync(
-            "GetQueryExecution", request, Json.GetQueryExecutionRequest, Json.GetQueryExecutionResponse, idempotent: true, cancellationToken);
+            "GetQueryExecution", request, Json.GetQueryExecutionRequest, Json.GetQueryExecutionResponse,
+            idempotent: true, cancellationToken);
 
     public Task<GetQueryResultsResponse> GetQueryResultsAsync(
         GetQueryResultsRequest request, CancellationToken cancellationToken = default) =>
@@ -32,7 +34,8 @@ internal sealed class AthenaClient(AwsJsonClient client) : IAmazonAthena
     public Task<StopQueryExecutionResponse> StopQueryExecutionAsync(
         StopQueryExecutionRequest request, CancellationToken cancellationToken = default) =>
         client.InvokeAsync(
-            "StopQueryExecution", request, Json.StopQueryExecutionRequest, Json.StopQueryExecutionResponse, idempotent: true, cancellationToken);
+            "StopQueryExecution", request, Json.StopQueryExecutionRequest, Json.StopQueryExecutionResponse,
+            idempotent: true, cancellationToken);
 
     public Task<GetWorkGroupResponse> GetWorkGroupAsync(
         GetWorkGroupRequest request, CancellationToken cancellationToken = default) =>

@@ -13,7 +13,8 @@ public interface IAmazonAthena : IDisposable
     /// Starts a query (<c>AmazonAthena.StartQueryExecution</c>). A missing ClientRequestToken is set on the request to a new GUID
     /// before the first attempt, so retries and the caller's own repeats are idempotent.
     /// </summary>
-    Task<StartQueryExecutionResponse> StartQueryExecutionAsync(StartQueryExecutionRequest request, CancellationToken cancellationToken = default);
+    Task<StartQueryExecutionResponse> StartQueryExecutionAsync(
+        StartQueryExecutionRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Gets a query's state, statistics and result location (<c>AmazonAthena.GetQueryExecution</c>).
@@ -29,7 +30,8 @@ public interface IAmazonAthena : IDisposable
     /// <summary>
     /// Cancels a query (<c>AmazonAthena.StopQueryExecution</c>).
     /// </summary>
-    Task<StopQueryExecutionResponse> StopQueryExecutionAsync(StopQueryExecutionRequest request, CancellationToken cancellationToken = default);
+    Task<StopQueryExecutionResponse> StopQueryExecutionAsync(
+        StopQueryExecutionRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Gets a workgroup and its configuration (<c>AmazonAthena.GetWorkGroup</c>).

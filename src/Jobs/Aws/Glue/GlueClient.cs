@@ -62,12 +62,14 @@ internal sealed class GlueClient(AwsJsonClient client) : IAmazonGlue
     public Task<BatchGetPartitionResponse> BatchGetPartitionAsync(
         BatchGetPartitionRequest request, CancellationToken cancellationToken = default) =>
         client.InvokeAsync(
-            "BatchGetPartition", request, Json.BatchGetPartitionRequest, Json.BatchGetPartitionResponse, idempotent: true, cancellationToken);
+            "BatchGetPartition", request, Json.BatchGetPartitionRequest, Json.BatchGetPartitionResponse,
+            idempotent: true, cancellationToken);
 
     public Task<BatchCreatePartitionResponse> BatchCreatePartitionAsync(
         BatchCreatePartitionRequest request, CancellationToken cancellationToken = default) =>
         client.InvokeAsync(
-            "BatchCreatePartition", request, Json.BatchCreatePartitionRequest, Json.BatchCreatePartitionResponse, idempotent: true, cancellationToken);
+            "BatchCreatePartition", request, Json.BatchCreatePartitionRequest, Json.BatchCreatePartitionResponse,
+            idempotent: true, cancellationToken);
 
     public Task<StartCrawlerResponse> StartCrawlerAsync(
         StartCrawlerRequest request, CancellationToken cancellationToken = default) =>

@@ -71,7 +71,8 @@ public interface IAmazonGlue : IDisposable
     /// <c>AlreadyExistsException</c> are in the response's Errors, not thrown. Retried: a repeated create reports AlreadyExists,
     /// which callers treat as success.
     /// </summary>
-    Task<BatchCreatePartitionResponse> BatchCreatePartitionAsync(BatchCreatePartitionRequest request, CancellationToken cancellationToken = default);
+    Task<BatchCreatePartitionResponse> BatchCreatePartitionAsync(
+        BatchCreatePartitionRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Starts a crawler (<c>AWSGlue.StartCrawler</c>); <c>CrawlerRunningException</c> if it already runs. Retried only on
