@@ -95,6 +95,12 @@ internal sealed class AwsJsonClient(
                     errorCode = nameof(IOException);
                     retryable = idempotent;
                 }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // Not a service or network error (e.g. no credentials could be resolved): not retried, but still on the span.
+                    Record(activity, operation, attempt, started, ex.GetType().Name);
+                    throw;
+                }
 
                 var elapsed = time.GetElapsedTime(started);
                 var delay = Delay(attempt);
