@@ -7,6 +7,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Orchestrator.Ingestion;
+using Orchestrator.Jobs.Aws;
 
 namespace Orchestrator.Telemetry;
 
@@ -17,7 +18,7 @@ namespace Orchestrator.Telemetry;
 internal static class TelemetryRegistration
 {
     /// <summary>Every ActivitySource and Meter the orchestrator owns.</summary>
-    public static readonly string[] Sources = [IngestionTelemetry.Name];
+    public static readonly string[] Sources = [IngestionTelemetry.Name, AwsTelemetry.Name];
 
     public static IHostApplicationBuilder AddOrchestratorTelemetry(this IHostApplicationBuilder builder)
     {

@@ -26,7 +26,8 @@ internal sealed class InProcessWorker : IAsyncDisposable
     public static async Task<InProcessWorker> StartAsync(
         IAmazonSQS sqs,
         IDictionary<string, string?> settings,
-        Func<IObjectLedger, IObjectLedger>? wrapLedger = null)
+        Func<IObjectLedger, IObjectLedger>? wrapLedger = null,
+        Action<HostApplicationBuilder>? configure = null)
     {
         var builder = OrchestratorHost.CreateBuilder(configFile: null);
         builder.Configuration.AddInMemoryCollection(settings);
@@ -40,6 +41,7 @@ internal sealed class InProcessWorker : IAsyncDisposable
             builder.Services.AddSingleton(sp => wrapLedger((IObjectLedger)registration.ImplementationFactory!(sp)));
         }
 
+        configure?.Invoke(builder);
         var host = builder.Build();
         await host.StartAsync();
         return new InProcessWorker(host);
