@@ -1,7 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
-using Orchestrator.Configuration;
 using Orchestrator.Hosting;
 
 namespace Orchestrator.Cli;
@@ -17,17 +14,16 @@ internal static class RunCommand
 
     public static async Task<int> RunAsync(string? configFile, TextWriter error)
     {
-        using var host = OrchestratorHost.CreateBuilder(configFile).AddOrchestrator().Build();
-        try
+        // Validate before the host is even built (building it already reads options): a bad configuration never reaches AWS.
+        var builder = OrchestratorHost.CreateBuilder(configFile);
+        var (_, errors) = ConfigurationReport.Evaluate(builder.Configuration);
+        if (errors.Count > 0)
         {
-            // Validate before anything starts: a bad configuration must never reach AWS.
-            _ = host.Services.GetRequiredService<IOptions<OrchestratorOptions>>().Value;
-        }
-        catch (OptionsValidationException ex)
-        {
-            await ConfigurationReport.WriteErrorsAsync(ex.Failures, error);
+            await ConfigurationReport.WriteErrorsAsync(errors, error);
             return InvalidConfiguration;
         }
+
+        using var host = builder.AddOrchestrator().Build();
 
         try
         {
