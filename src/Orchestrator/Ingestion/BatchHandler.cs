@@ -121,6 +121,7 @@ internal sealed class BatchHandler(
             activity?.SetTag("orchestrator.ledger.superseded", result.Superseded);
             activity?.SetTag("orchestrator.ledger.unchanged", result.Unchanged);
             storeBackoff.Success();
+            Log.Recorded(logger, result.Inserted, result.Superseded, result.Unchanged, messages.Count);
             foreach (var record in records)
             {
                 IngestionTelemetry.ObjectsRecorded.Add(1,

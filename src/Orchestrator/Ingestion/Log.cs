@@ -55,6 +55,9 @@ internal static partial class Log
     [LoggerMessage(18, LogLevel.Error, "Handling a batch failed unexpectedly; {Count} messages return after their visibility timeout")]
     public static partial void HandlerFailed(ILogger logger, int count, Exception exception);
 
+    [LoggerMessage(19, LogLevel.Debug, "Ledger: {Inserted} new, {Superseded} superseded, {Unchanged} already known, from {Messages} messages")]
+    public static partial void Recorded(ILogger logger, int inserted, int superseded, int unchanged, int messages);
+
     [LoggerMessage(17, LogLevel.Information, "Stopped consuming {QueueUrl}")]
     public static partial void Stopped(ILogger logger, string queueUrl);
 }
