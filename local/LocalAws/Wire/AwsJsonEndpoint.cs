@@ -109,6 +109,34 @@ internal sealed class AwsJsonEndpoint(OperationTable operations, FaultInjector f
     {
         response.StatusCode = (int)status;
         response.ContentType = ContentType;
+        RemoveNulls(body);
         await response.WriteAsync(body.ToJsonString());
+    }
+
+    // AWS leaves absent members out instead of sending null (SDK v4 then reports null collections, not empty ones).
+    private static void RemoveNulls(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var key in obj.Where(p => p.Value is null).Select(p => p.Key).ToList())
+                {
+                    obj.Remove(key);
+                }
+
+                foreach (var (_, value) in obj)
+                {
+                    RemoveNulls(value);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    RemoveNulls(item);
+                }
+
+                break;
+        }
     }
 }

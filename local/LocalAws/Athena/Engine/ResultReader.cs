@@ -9,7 +9,7 @@ internal static class ResultReader
     public static (List<ResultColumn> Columns, List<string?[]> Rows) Read(DuckDbSession duck, string tableName)
     {
         var columns = new List<ResultColumn>();
-        duck.Read($"DESCRIBE {tableName}", row => columns.Add(Column(row.GetString(0), row.GetString(1))));
+        duck.Read($"DESCRIBE {tableName}", row => columns.Add(Column(ColumnName(row.GetString(0), columns.Count), row.GetString(1))));
         var rows = new List<string?[]>();
         duck.Read($"SELECT * FROM {tableName}", row =>
         {
@@ -23,6 +23,10 @@ internal static class ResultReader
         });
         return (columns, rows);
     }
+
+    // Athena names expressions without an alias _col0, _col1, … by position; DuckDB names them after the expression.
+    private static string ColumnName(string name, int index) =>
+        name.All(c => char.IsLetterOrDigit(c) || c == '_') ? name : string.Create(CultureInfo.InvariantCulture, $"_col{index}");
 
     private static ResultColumn Column(string name, string duckType)
     {
