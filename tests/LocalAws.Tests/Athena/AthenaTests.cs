@@ -208,19 +208,6 @@ public sealed class AthenaTests(LocalAwsFixture fixture)
     }
 
     [Fact]
-    public async Task StopQueryExecution_cancels_a_queued_query()
-    {
-        await fixture.Http.PostAsync("/__admin/faults", null);
-        var start = await fixture.Aws.AthenaAsync("StartQueryExecution", """{"QueryString":"SELECT count(*) FROM range(100000000)"}""");
-        var id = (string)start["QueryExecutionId"]!;
-
-        await fixture.Aws.AthenaAsync("StopQueryExecution", $$"""{"QueryExecutionId":"{{id}}"}""");
-        var execution = await fixture.WaitForQueryAsync(id);
-
-        Assert.Equal("CANCELLED", (string?)execution["Status"]!["State"]);
-    }
-
-    [Fact]
     public async Task Unknown_workgroup_and_unknown_query_are_InvalidRequest()
     {
         var workGroup = await fixture.Aws.AthenaErrorAsync("StartQueryExecution", """{"QueryString":"SELECT 1","WorkGroup":"nope"}""");
