@@ -1,0 +1,45 @@
+using LocalAws.Wire;
+
+namespace LocalAws.Athena;
+
+/// <summary>Query executions by id, and by ClientRequestToken for idempotent StartQueryExecution.</summary>
+internal sealed class QueryStore
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, QueryExecution> _executions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, QueryExecution> _tokens = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Adds <paramref name="execution"/>, or returns the execution an earlier call with the same token created (then
+    /// <c>created</c> is false). The same token with a different query string is a client error, as on Athena.
+    /// </summary>
+    public (QueryExecution Execution, bool Created) Add(QueryExecution execution, string? clientRequestToken)
+    {
+        lock (_gate)
+        {
+            if (clientRequestToken is not null && _tokens.TryGetValue(clientRequestToken, out var existing))
+            {
+                return existing.Query == execution.Query && existing.WorkGroup == execution.WorkGroup
+                    ? (existing, false)
+                    : throw AthenaErrors.InvalidRequest("Idempotent parameters do not match", "INVALID_INPUT");
+            }
+
+            _executions.Add(execution.Id, execution);
+            if (clientRequestToken is not null)
+            {
+                _tokens.Add(clientRequestToken, execution);
+            }
+
+            return (execution, true);
+        }
+    }
+
+    public QueryExecution Get(string id)
+    {
+        lock (_gate)
+        {
+            return _executions.GetValueOrDefault(id)
+                ?? throw AthenaErrors.InvalidRequest($"QueryExecution {id} was not found", "INVALID_INPUT");
+        }
+    }
+}

@@ -1,0 +1,16 @@
+namespace LocalAws.Athena.Statements;
+
+/// <summary>Which part of the emulator runs a statement.</summary>
+internal enum StatementHandler
+{
+    Unsupported,
+    CreateTable,
+    CreateTableAsSelect,
+    DropTable,
+    AddPartition,
+    DropPartition,
+    MsckRepair,
+    Optimize,
+    Vacuum,
+    Select,
+}

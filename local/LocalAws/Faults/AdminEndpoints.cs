@@ -1,0 +1,63 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace LocalAws.Faults;
+
+/// <summary>
+/// <c>/__admin/faults</c>: GET lists the rules, POST adds or replaces the rule for one operation, DELETE removes all.
+/// Not an AWS API, so plain JSON and no signature.
+/// </summary>
+internal static class AdminEndpoints
+{
+    public static void MapAdminEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/__admin/faults", (FaultInjector faults) => Results.Json(faults.Rules.Select(ToJson).ToList()));
+        app.MapDelete("/__admin/faults", (FaultInjector faults) =>
+        {
+            faults.Clear();
+            return Results.NoContent();
+        });
+        app.MapPost("/__admin/faults", async (HttpRequest request, FaultInjector faults) =>
+        {
+            JsonObject? body;
+            try
+            {
+                body = await JsonNode.ParseAsync(request.Body) as JsonObject;
+            }
+            catch (JsonException error)
+            {
+                return Results.BadRequest(new { error = error.Message });
+            }
+
+            if (body is null || Parse(body) is not { } rule)
+            {
+                return Results.BadRequest(new { error = "expected {operation, throttleRate?, serverErrorRate?, latencyMs?, count?} with rates in 0..1" });
+            }
+
+            faults.Set(rule);
+            return Results.Json(ToJson(rule));
+        });
+        app.MapGet("/__admin/health", () => Results.Text("ok"));
+    }
+
+    private static FaultRule? Parse(JsonObject body)
+    {
+        var operation = (string?)body["operation"] ?? "*";
+        var throttle = (double?)body["throttleRate"] ?? 0;
+        var serverError = (double?)body["serverErrorRate"] ?? 0;
+        var latency = (int?)body["latencyMs"] ?? 0;
+        var count = (int?)body["count"];
+        var valid = throttle is >= 0 and <= 1 && serverError is >= 0 and <= 1 && throttle + serverError <= 1 && latency >= 0
+            && count is null or >= 0;
+        return valid ? new FaultRule(operation, throttle, serverError, latency, count) : null;
+    }
+
+    private static JsonObject ToJson(FaultRule rule) => new()
+    {
+        ["operation"] = rule.Operation,
+        ["throttleRate"] = rule.ThrottleRate,
+        ["serverErrorRate"] = rule.ServerErrorRate,
+        ["latencyMs"] = rule.LatencyMs,
+        ["count"] = rule.Count,
+    };
+}

@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Net;
+using LocalAws.Wire;
+
+namespace LocalAws.Faults;
+
+/// <summary>Runtime-configurable faults so clients can prove their retries against AWS's error shapes.</summary>
+internal sealed class FaultInjector
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, FaultRule> _rules = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _remaining = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<FaultRule> Rules
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _rules.Values];
+            }
+        }
+    }
+
+    public void Set(FaultRule rule)
+    {
+        lock (_gate)
+        {
+            _rules[rule.Operation] = rule;
+            if (rule.Count is { } count)
+            {
+                _remaining[rule.Operation] = count;
+            }
+            else
+            {
+                _remaining.Remove(rule.Operation);
+            }
+        }
+    }
+
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _rules.Clear();
+            _remaining.Clear();
+        }
+    }
+
+    public async Task ApplyAsync(Operation operation, CancellationToken cancellationToken)
+    {
+        var (rule, fault) = Decide(operation);
+        if (rule is null)
+        {
+            return;
+        }
+
+        if (rule.LatencyMs > 0)
+        {
+            await Task.Delay(rule.LatencyMs, cancellationToken);
+        }
+
+        switch (fault)
+        {
+            case FaultKind.Throttle:
+                throw new AwsServiceException(ServiceErrorCodes.Throttling(operation.Service), "Rate exceeded");
+            case FaultKind.ServerError:
+                throw new AwsServiceException(ServiceErrorCodes.Internal(operation.Service),
+                    string.Create(CultureInfo.InvariantCulture, $"Injected internal error for {operation.Name}"),
+                    HttpStatusCode.InternalServerError);
+            default:
+                return;
+        }
+    }
+
+    private (FaultRule? Rule, FaultKind Kind) Decide(Operation operation)
+    {
+        lock (_gate)
+        {
+            var rule = Find(operation.Target) ?? Find(operation.Name) ?? Find("*");
+            if (rule is null)
+            {
+                return (null, FaultKind.None);
+            }
+
+#pragma warning disable CA5394 // Fault injection needs randomness, not security.
+            var roll = Random.Shared.NextDouble();
+#pragma warning restore CA5394
+            var kind = roll < rule.ThrottleRate ? FaultKind.Throttle
+                : roll < rule.ThrottleRate + rule.ServerErrorRate ? FaultKind.ServerError
+                : FaultKind.None;
+            if (kind != FaultKind.None && _remaining.TryGetValue(rule.Operation, out var left))
+            {
+                if (left <= 0)
+                {
+                    return (rule, FaultKind.None);
+                }
+
+                _remaining[rule.Operation] = left - 1;
+            }
+
+            return (rule, kind);
+        }
+    }
+
+    private FaultRule? Find(string key) => _rules.GetValueOrDefault(key);
+
+    private enum FaultKind
+    {
+        None,
+        Throttle,
+        ServerError,
+    }
+}

@@ -1,0 +1,96 @@
+using System.Net;
+using System.Net.Http.Json;
+using LocalAws.Tests.Infrastructure;
+
+namespace LocalAws.Tests.Faults;
+
+/// <summary>Fault rules are global to the emulator, so these tests run one at a time and clear them afterwards.</summary>
+[Collection(LocalAwsCollectionDefinition.Name)]
+public sealed class FaultInjectionTests(LocalAwsFixture fixture) : IAsyncLifetime
+{
+    public Task InitializeAsync() => ClearAsync();
+
+    public Task DisposeAsync() => ClearAsync();
+
+    [Fact]
+    public async Task Glue_throttling_is_a_400_ThrottlingException()
+    {
+        await SetAsync(new { operation = "GetDatabases", throttleRate = 1.0 });
+
+        var response = await fixture.Aws.SendAsync("AWSGlue.GetDatabases", "{}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal("ThrottlingException", response.ErrorType);
+    }
+
+    [Fact]
+    public async Task Athena_throttling_is_a_400_TooManyRequestsException()
+    {
+        await SetAsync(new { operation = "*", throttleRate = 1.0 });
+
+        var response = await fixture.Aws.SendAsync("AmazonAthena.GetWorkGroup", """{"WorkGroup":"primary"}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal("TooManyRequestsException", response.ErrorType);
+    }
+
+    [Fact]
+    public async Task Server_errors_are_500_with_each_services_internal_error_name()
+    {
+        await SetAsync(new { operation = "*", serverErrorRate = 1.0 });
+
+        var glue = await fixture.Aws.SendAsync("AWSGlue.GetDatabases", "{}");
+        var athena = await fixture.Aws.SendAsync("AmazonAthena.GetWorkGroup", """{"WorkGroup":"primary"}""");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, glue.Status);
+        Assert.Equal("InternalServiceException", glue.ErrorType);
+        Assert.Equal(HttpStatusCode.InternalServerError, athena.Status);
+        Assert.Equal("InternalServerException", athena.ErrorType);
+    }
+
+    [Fact]
+    public async Task Count_limited_rule_fails_that_many_calls_then_lets_the_retry_through()
+    {
+        await SetAsync(new { operation = "AWSGlue.GetDatabases", throttleRate = 1.0, count = 2 });
+
+        var statuses = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            statuses.Add((await fixture.Aws.SendAsync("AWSGlue.GetDatabases", "{}")).Status);
+        }
+
+        Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.OK], statuses);
+    }
+
+    [Fact]
+    public async Task Rule_for_one_operation_leaves_the_others_alone()
+    {
+        await SetAsync(new { operation = "StartJobRun", serverErrorRate = 1.0 });
+
+        var other = await fixture.Aws.SendAsync("AWSGlue.GetDatabases", "{}");
+        var target = await fixture.Aws.SendAsync("AWSGlue.StartJobRun", """{"JobName":"x"}""");
+
+        Assert.Equal(HttpStatusCode.OK, other.Status);
+        Assert.Equal("InternalServiceException", target.ErrorType);
+    }
+
+    [Fact]
+    public async Task Invalid_rule_is_rejected()
+    {
+        using var response = await fixture.Http.PostAsJsonAsync("/__admin/faults", new { operation = "*", throttleRate = 2.0 });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    private async Task SetAsync(object rule)
+    {
+        using var response = await fixture.Http.PostAsJsonAsync("/__admin/faults", rule);
+        response.EnsureSuccessStatusCode();
+    }
+
+    private async Task ClearAsync()
+    {
+        using var response = await fixture.Http.DeleteAsync("/__admin/faults");
+        response.EnsureSuccessStatusCode();
+    }
+}
