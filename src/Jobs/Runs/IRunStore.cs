@@ -29,7 +29,7 @@ public interface IRunStore : IAsyncDisposable
     /// Ends an active run (Succeeded or Failed) with Glue's details and returns it as stored, including whether a follow-up
     /// was requested. Returns null when the run was not active (already completed by another task): the caller does nothing.
     /// </summary>
-    Task<GlueRun?> CompleteAsync(Guid runId, RunState outcome, string? glueState, string? error, DateTimeOffset completedAt,
+    Task<GlueRun?> CompleteAsync(Guid runId, RunState outcome, string? glueState, string? errorMessage, DateTimeOffset completedAt,
         double? dpuSeconds, CancellationToken cancellationToken);
 
     /// <summary>One run, or null.</summary>
@@ -60,5 +60,5 @@ public interface IRunStore : IAsyncDisposable
     Task<int> MarkPartitionsRegisteredAsync(string dataset, IReadOnlyCollection<string> partitions, CancellationToken cancellationToken);
 
     /// <summary>Objects of the dataset in a state, for lineage queries and tests (e.g. how many a run took).</summary>
-    Task<int> CountObjectsAsync(string dataset, Jobs.Ledger.ObjectState state, Guid? runId, CancellationToken cancellationToken);
+    Task<int> CountObjectsAsync(string dataset, Ledger.ObjectState state, Guid? runId, CancellationToken cancellationToken);
 }
