@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Orchestrator.Cli;
 
-/// <summary>The command line: <c>run</c> (default), <c>config validate</c>, <c>healthcheck</c>.</summary>
+/// <summary>The command line: <c>run</c> (default), <c>config validate</c>, <c>healthcheck</c>, <c>trigger</c>, <c>bookmark</c>, <c>runs</c>.</summary>
 internal static class OrchestratorCli
 {
     public static RootCommand Build()
@@ -23,9 +23,26 @@ internal static class OrchestratorCli
         var healthcheck = new Command("healthcheck", "Exit 0 if the poll loop made progress within Health:MaxSilence (for the ECS container health check).");
         healthcheck.SetAction((parse, _) => HealthcheckCommand.RunAsync(parse.GetValue(configFile), Console.Out, TimeProvider.System));
 
+        var dataset = new Argument<string>("dataset") { Description = "A configured dataset with a Glue job." };
+        var trigger = new Command("trigger", "Ask for a Glue run of the dataset now (the same path as events and schedules).") { dataset };
+        trigger.SetAction((parse, _) => TriggerCommand.RunAsync(parse.GetValue(configFile), parse.GetValue(dataset)!, Console.Out, Console.Error));
+
+        var job = new Argument<string>("job") { Description = "The Glue job name." };
+        var runId = new Option<string?>("--run-id") { Description = "Rewind to just after this Glue run id instead of resetting completely." };
+        var show = new Command("show", "Print the job's bookmark.") { job };
+        show.SetAction((parse, _) => BookmarkCommand.ShowAsync(parse.GetValue(configFile), parse.GetValue(job)!, Console.Out, Console.Error));
+        var reset = new Command("reset", "Reset the job's bookmark (or rewind it with --run-id); refused while a run of the job is active.") { job, runId };
+        reset.SetAction((parse, _) => BookmarkCommand.ResetAsync(parse.GetValue(configFile), parse.GetValue(job)!, parse.GetValue(runId), Console.Out, Console.Error));
+        var bookmark = new Command("bookmark", "Glue job bookmarks.") { show, reset };
+
+        var datasetFilter = new Option<string?>("--dataset") { Description = "Only this dataset's runs." };
+        var limit = new Option<int>("--limit") { Description = "How many runs.", DefaultValueFactory = _ => 20 };
+        var runs = new Command("runs", "Recent Glue runs, newest first.") { datasetFilter, limit };
+        runs.SetAction((parse, _) => RunsCommand.RunAsync(parse.GetValue(configFile), parse.GetValue(datasetFilter), parse.GetValue(limit), Console.Out, Console.Error));
+
         var root = new RootCommand("Orchestrator: S3 event notifications from SQS into the Glue catalog, Glue job runs and Athena maintenance.")
         {
-            configFile, run, config, healthcheck,
+            configFile, run, config, healthcheck, trigger, bookmark, runs,
         };
         root.SetAction((parse, _) => RunCommand.RunAsync(parse.GetValue(configFile), Console.Error));
         return root;

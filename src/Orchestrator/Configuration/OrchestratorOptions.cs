@@ -18,6 +18,9 @@ public sealed class OrchestratorOptions
     /// <summary>Where the ledger (and the Quartz store) live.</summary>
     public StoreOptions Store { get; set; } = new();
 
+    /// <summary>The Quartz scheduler that runs Glue jobs.</summary>
+    public SchedulingOptions Scheduling { get; set; } = new();
+
     /// <summary>The container health check's view of the worker.</summary>
     public HealthOptions Health { get; set; } = new();
 

@@ -24,6 +24,7 @@ internal sealed class OrchestratorOptionsValidator(OptionsBindingErrors bindingE
         }
 
         DatasetDefinitions.Build(options.Datasets, errors);
+        GlueOptionsValidation.Validate(options, errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

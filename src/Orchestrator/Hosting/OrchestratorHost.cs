@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Orchestrator.Configuration;
 using Orchestrator.Ingestion;
+using Orchestrator.Scheduling;
 using Orchestrator.Telemetry;
 
 namespace Orchestrator.Hosting;
@@ -36,6 +37,7 @@ internal static class OrchestratorHost
         builder.AddOrchestratorOptions();
         builder.AddOrchestratorTelemetry();
         builder.AddLedger();
+        builder.AddScheduling();
         builder.AddIngestion();
         return builder;
     }

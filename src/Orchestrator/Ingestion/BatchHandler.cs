@@ -7,6 +7,7 @@ using Orchestrator.Ingestion.Notifications;
 using Orchestrator.Jobs.Datasets;
 using Orchestrator.Jobs.Ledger;
 using Orchestrator.Jobs.Objects;
+using Orchestrator.Scheduling;
 
 namespace Orchestrator.Ingestion;
 
@@ -21,6 +22,7 @@ internal sealed class BatchHandler(
     QueueSettler settler,
     InFlightMessages inFlight,
     StoreBackoff storeBackoff,
+    IRunRequester runRequester,
     IOptions<OrchestratorOptions> options,
     TimeProvider time,
     ILogger<BatchHandler> logger)
@@ -85,7 +87,7 @@ internal sealed class BatchHandler(
 
         if (records.Count > 0)
         {
-            if (await WriteLedgerAsync(records, needLedger, cancellationToken))
+            if (await WriteLedgerAsync(records, needLedger, batchActivity?.Context ?? default, cancellationToken))
             {
                 toDelete.AddRange(needLedger);
             }
@@ -107,7 +109,7 @@ internal sealed class BatchHandler(
         }
     }
 
-    private async Task<bool> WriteLedgerAsync(List<LedgerRecord> records, List<Message> messages, CancellationToken cancellationToken)
+    private async Task<bool> WriteLedgerAsync(List<LedgerRecord> records, List<Message> messages, ActivityContext cause, CancellationToken cancellationToken)
     {
         using var activity = IngestionTelemetry.Source.StartActivity("orchestrator.ledger.write");
         activity?.SetTag("orchestrator.ledger.records", records.Count);
@@ -120,6 +122,9 @@ internal sealed class BatchHandler(
             activity?.SetTag("orchestrator.ledger.inserted", result.Inserted);
             activity?.SetTag("orchestrator.ledger.superseded", result.Superseded);
             activity?.SetTag("orchestrator.ledger.unchanged", result.Unchanged);
+            // The run request is part of "durable": a message is deleted only once its dataset's run is asked for too.
+            var datasets = records.Where(r => r.State == ObjectState.Pending).Select(r => r.Dataset!).Distinct(StringComparer.Ordinal).ToList();
+            await runRequester.DatasetsChangedAsync(datasets, cause, cancellationToken);
             storeBackoff.Success();
             Log.Recorded(logger, result.Inserted, result.Superseded, result.Unchanged, messages.Count);
             foreach (var record in records)
