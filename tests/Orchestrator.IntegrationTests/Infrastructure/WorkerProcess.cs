@@ -33,7 +33,11 @@ internal sealed class WorkerProcess : IAsyncDisposable
     public int ExitCode => process.ExitCode;
 
     /// <summary>Starts <c>Orchestrator.dll</c> (built next to the tests) with the given settings and the emulator endpoint.</summary>
-    public static WorkerProcess Start(IReadOnlyDictionary<string, string?> settings, string sqsEndpoint, params string[] arguments)
+    public static WorkerProcess Start(IReadOnlyDictionary<string, string?> settings, string sqsEndpoint, params string[] arguments) =>
+        Start(settings, sqsEndpoint, null, arguments);
+
+    /// <summary>As above, with extra environment variables (e.g. the Glue/Athena endpoint).</summary>
+    public static WorkerProcess Start(IReadOnlyDictionary<string, string?> settings, string sqsEndpoint, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
         string dll = Path.Combine(AppContext.BaseDirectory, "Orchestrator.dll");
         var info = new ProcessStartInfo("dotnet")
@@ -61,6 +65,10 @@ internal sealed class WorkerProcess : IAsyncDisposable
         info.Environment["AWS_REGION"] = "us-east-1";
         info.Environment["DOTNET_ENVIRONMENT"] = "Test";
         info.Environment.Remove("OTEL_EXPORTER_OTLP_ENDPOINT");
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var worker = new WorkerProcess(process);
@@ -73,9 +81,14 @@ internal sealed class WorkerProcess : IAsyncDisposable
     }
 
     /// <summary>Runs a CLI command to completion and returns its exit code and output.</summary>
-    public static async Task<(int ExitCode, string Output)> RunToEndAsync(IReadOnlyDictionary<string, string?> settings, string sqsEndpoint, params string[] arguments)
+    public static Task<(int ExitCode, string Output)> RunToEndAsync(IReadOnlyDictionary<string, string?> settings, string sqsEndpoint, params string[] arguments) =>
+        RunToEndAsync(settings, sqsEndpoint, null, arguments);
+
+    /// <summary>As above, with extra environment variables.</summary>
+    public static async Task<(int ExitCode, string Output)> RunToEndAsync(IReadOnlyDictionary<string, string?> settings, string sqsEndpoint,
+        IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
-        await using var worker = Start(settings, sqsEndpoint, arguments);
+        await using var worker = Start(settings, sqsEndpoint, environment, arguments);
         int code = await worker.WaitForExitAsync(TimeSpan.FromSeconds(60));
         return (code, worker.Output);
     }

@@ -1,0 +1,232 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Amazon.Runtime;
+using Amazon.S3;
+using Amazon.SQS.Model;
+using Microsoft.Extensions.DependencyInjection;
+using Orchestrator.IntegrationTests.Infrastructure;
+using Orchestrator.Jobs.Aws;
+using Orchestrator.Jobs.GlueRuns;
+using Orchestrator.Jobs.Ledger;
+using Orchestrator.Jobs.Runs;
+using Orchestrator.Jobs.Storage;
+using Orchestrator.Testing;
+
+namespace Orchestrator.IntegrationTests.Scheduling;
+
+/// <summary>
+/// Glue runs end to end on the local AWS (SQS/S3 emulator, Glue/Athena emulator running the local raw_to_curated) and a real
+/// store, once per store: event-driven runs, coalescing, the start window, terminal states, crash recovery.
+/// </summary>
+public abstract class GlueRunContractTests(GlueStackFixture stack) : IAsyncLifetime
+{
+    private readonly string directory = Directory.CreateTempSubdirectory("orchestrator-glue-").FullName;
+
+    protected GlueStackFixture Stack => stack;
+
+    protected abstract StoreProvider Provider { get; }
+
+    protected string ConnectionString { get; private set; } = "";
+
+    protected abstract Task<string> CreateStoreAsync(string directory);
+
+    public async Task InitializeAsync() => ConnectionString = await CreateStoreAsync(directory);
+
+    public virtual Task DisposeAsync()
+    {
+        Directory.Delete(directory, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    protected async Task<(Lake Lake, string Queue, Dictionary<string, string?> Settings)> SetUpAsync(double runSeconds = 1, string? outcome = null)
+    {
+        var lake = await stack.CreateLakeAsync(runSeconds, outcome);
+        var (queue, _) = await stack.Emulator.CreateQueueWithDlqAsync();
+        return (lake, queue, GlueSettings.For(lake, queue, Provider.ToString(), ConnectionString, Path.Combine(directory, "alive")));
+    }
+
+    private protected Task<InProcessWorker> StartWorkerAsync(Dictionary<string, string?> settings) =>
+        InProcessWorker.StartAsync(stack.Emulator.Sqs, settings, configure: builder =>
+        {
+            builder.Services.Configure<AwsClientOptions>(o =>
+            {
+                o.GlueEndpoint = stack.GlueUrl;
+                o.AthenaEndpoint = stack.GlueUrl;
+                o.Region = "us-east-1";
+                o.Credentials = new BasicAWSCredentials("test", "test");
+            });
+            builder.Services.AddSingleton<IAmazonS3>(stack.Emulator.S3);
+        });
+
+    protected async Task<IReadOnlyList<GlueRun>> RunsAsync()
+    {
+        await using var store = RunStoreFactory.Create(Provider, ConnectionString, TimeProvider.System);
+        await store.InitializeAsync(CancellationToken.None);
+        return await store.ListAsync("sales", 1000, CancellationToken.None);
+    }
+
+    protected async Task<int> CountAsync(ObjectState state, Guid? runId)
+    {
+        await using var store = RunStoreFactory.Create(Provider, ConnectionString, TimeProvider.System);
+        return await store.CountObjectsAsync("sales", state, runId, CancellationToken.None);
+    }
+
+    protected Task<IReadOnlyList<GlueRun>> RunsSettledAsync(int count, TimeSpan timeout) => Eventually.WaitForAsync(RunsAsync,
+        runs => runs.Count >= count && runs.All(r => !r.IsActive), timeout, $"{count} finished runs");
+
+    protected async Task NotifyAsync(string queue, IEnumerable<string> keys)
+    {
+        int n = 0;
+        foreach (var chunk in keys.Chunk(10))
+        {
+            await stack.Emulator.Sqs.SendMessageBatchAsync(new SendMessageBatchRequest
+            {
+                QueueUrl = queue,
+                Entries = chunk.Select(key => new SendMessageBatchRequestEntry($"m{n++}", S3Notifications.Created(GlueStackFixture.Bucket, key, S3Notifications.Sequencer(n)))).ToList(),
+            });
+        }
+    }
+
+    [Fact]
+    public async Task New_objects_become_one_Glue_run_with_lineage_registered_partitions_and_a_queryable_result()
+    {
+        var (lake, queue, settings) = await SetUpAsync();
+        var keys = new List<string>
+        {
+            await stack.UploadAsync(lake, 2024, 1, "a.csv", [(1, "alice", 10.5), (2, "bob", 20)]),
+            await stack.UploadAsync(lake, 2024, 1, "b.csv", [(3, "alice", 4.5)]),
+            await stack.UploadAsync(lake, 2024, 2, "c.csv", [(4, "carol", 7)]),
+        };
+
+        await using (await StartWorkerAsync(settings))
+        {
+            await NotifyAsync(queue, keys);
+            await RunsSettledAsync(1, TimeSpan.FromSeconds(60));
+        }
+
+        var run = Assert.Single(await RunsAsync());
+        Assert.Equal(RunState.Succeeded, run.State);
+        Assert.Equal(RunTrigger.Event, run.Trigger);
+        Assert.Equal("SUCCEEDED", run.GlueState);
+        Assert.NotNull(run.JobRunId);
+        var glueRuns = await stack.JobRunsAsync(lake.Job);
+        var glueRun = Assert.Single(glueRuns);
+        Assert.Equal(run.JobRunId, (string?)glueRun["Id"]);
+        Assert.Equal(run.RunId.ToString("D"), (string?)glueRun["Arguments"]![DatasetJob.RunIdArgument]);
+        Assert.Equal("job-bookmark-enable", (string?)glueRun["Arguments"]!["--job-bookmark-option"]);
+        Assert.Equal(3, await CountAsync(ObjectState.Processed, run.RunId));
+        Assert.Equal(["2024/01", "2024/02"], await stack.PartitionsAsync(lake.Database, "raw_sales"));
+        Assert.Equal(["2024/1", "2024/2"], await stack.PartitionsAsync(lake.Database, "my_table"));
+        var rows = await stack.SelectAsync("SELECT name, SUM(amount) AS total_amount FROM my_table WHERE year = 2024 AND month = 1 GROUP BY name ORDER BY name", lake.Database);
+        Assert.Equal([["alice", "15.0"], ["bob", "20.0"]], rows.Select(r => r.ToArray()));
+    }
+
+    [Fact]
+    public async Task A_burst_of_notifications_inside_the_window_makes_one_run()
+    {
+        var (lake, queue, settings) = await SetUpAsync();
+        settings["Orchestrator:Datasets:sales:Glue:Debounce"] = "00:00:03";
+        await NotifyAsync(queue, Enumerable.Range(0, 2000).Select(i => $"{lake.RawPrefix}year=2024/month={(i % 12) + 1:D2}/part-{i}.csv"));
+
+        await using (await StartWorkerAsync(settings))
+        {
+            await RunsSettledAsync(1, TimeSpan.FromSeconds(90));
+            await Task.Delay(TimeSpan.FromSeconds(4)); // a second run, if any, would have been requested by now
+        }
+
+        var run = Assert.Single(await RunsAsync());
+        Assert.Equal(RunTrigger.Event, run.Trigger);
+        Assert.Single(await stack.JobRunsAsync(lake.Job));
+        Assert.Equal(2000, await CountAsync(ObjectState.Processed, run.RunId));
+        Assert.Equal(12, (await stack.PartitionsAsync(lake.Database, "raw_sales")).Count);
+    }
+
+    [Fact]
+    public async Task Requests_during_a_run_coalesce_into_one_follow_up_and_runs_never_overlap()
+    {
+        var (lake, _, settings) = await SetUpAsync(runSeconds: 3);
+        await using (var worker = await StartWorkerAsync(settings))
+        {
+            var requests = worker.Services.GetRequiredService<IRunScheduler>();
+            await requests.RequestAsync("sales", RunTrigger.Manual, DateTimeOffset.UtcNow, 1, null, CancellationToken.None);
+            await Eventually.WaitForAsync(RunsAsync, r => r.Any(x => x.State == RunState.Running), TimeSpan.FromSeconds(30), "a running run");
+            for (int i = 0; i < 10; i++)
+            {
+                await requests.RequestAsync("sales", RunTrigger.Manual, DateTimeOffset.UtcNow, 1, null, CancellationToken.None);
+            }
+
+            await RunsSettledAsync(2, TimeSpan.FromSeconds(60));
+            await Task.Delay(TimeSpan.FromSeconds(2));
+        }
+
+        var runs = (await RunsAsync()).OrderBy(r => r.RequestedAt).ToList();
+        Assert.Equal(2, runs.Count);
+        Assert.True(runs[0].FollowUpRequested);
+        Assert.Equal(RunTrigger.FollowUp, runs[1].Trigger);
+        Assert.All(runs, r => Assert.Equal(RunState.Succeeded, r.State));
+        var glueRuns = (await stack.JobRunsAsync(lake.Job)).OrderBy(r => (double)r["StartedOn"]!).ToList();
+        Assert.Equal(2, glueRuns.Count);
+        Assert.True((double)glueRuns[0]["CompletedOn"]! <= (double)glueRuns[1]["StartedOn"]!, "the bookmarked job's runs overlapped");
+    }
+
+    [Fact]
+    public async Task ConcurrentRunsExceeded_is_waited_out_and_the_run_starts_once()
+    {
+        var (lake, _, settings) = await SetUpAsync(runSeconds: 1);
+        var external = await stack.Aws.GlueAsync("StartJobRun",
+            new JsonObject { ["JobName"] = lake.Job, ["Arguments"] = new JsonObject { ["--local-run-seconds"] = "4" } }.ToJsonString());
+        await using (var worker = await StartWorkerAsync(settings))
+        {
+            await worker.Services.GetRequiredService<IRunScheduler>().RequestAsync("sales", RunTrigger.Manual, DateTimeOffset.UtcNow, 1, null, CancellationToken.None);
+            await RunsSettledAsync(1, TimeSpan.FromSeconds(60));
+        }
+
+        var run = Assert.Single(await RunsAsync());
+        Assert.Equal(RunState.Succeeded, run.State);
+        var glueRuns = await stack.JobRunsAsync(lake.Job);
+        Assert.Equal(2, glueRuns.Count); // the external one and ours, never a third
+        Assert.Contains(glueRuns, r => (string?)r["Id"] == (string?)external["JobRunId"]);
+    }
+
+    [Theory]
+    [InlineData("FAILED")]
+    [InlineData("ERROR")]
+    public async Task A_failed_run_records_Glues_error_and_gives_its_objects_back(string outcome)
+    {
+        var (lake, queue, settings) = await SetUpAsync(outcome: outcome);
+        string key = await stack.UploadAsync(lake, 2024, 3, "x.csv", [(1, "x", 1)]);
+        await using (await StartWorkerAsync(settings))
+        {
+            await NotifyAsync(queue, [key]);
+            await RunsSettledAsync(1, TimeSpan.FromSeconds(60));
+        }
+
+        var run = Assert.Single(await RunsAsync());
+        Assert.Equal(RunState.Failed, run.State);
+        Assert.Equal(outcome, run.GlueState);
+        Assert.Contains($"injected {outcome}", run.Error, StringComparison.Ordinal);
+        Assert.Equal(0, await CountAsync(ObjectState.Processed, run.RunId));
+        Assert.Equal(0, await CountAsync(ObjectState.Registered, run.RunId)); // released for the next run
+    }
+
+    [Fact]
+    public async Task A_stopped_run_is_a_failure_and_the_retry_policy_starts_it_again()
+    {
+        var (lake, _, settings) = await SetUpAsync(runSeconds: 5);
+        settings["Orchestrator:Datasets:sales:Glue:RetryAttempts"] = "1";
+        settings["Orchestrator:Datasets:sales:Glue:RetryBackoff"] = "00:00:01";
+        await using (var worker = await StartWorkerAsync(settings))
+        {
+            await worker.Services.GetRequiredService<IRunScheduler>().RequestAsync("sales", RunTrigger.Manual, DateTimeOffset.UtcNow, 1, null, CancellationToken.None);
+            var running = await Eventually.WaitForAsync(RunsAsync, r => r.Any(x => x is { State: RunState.Running, JobRunId: not null }),
+                TimeSpan.FromSeconds(30), "a running run");
+            await stack.Aws.GlueAsync("BatchStopJobRun", new JsonObject { ["JobName"] = lake.Job, ["JobRunIds"] = new JsonArray(running[0].JobRunId) }.ToJsonString());
+            await RunsSettledAsync(2, TimeSpan.FromSeconds(60));
+        }
+
+        var runs = (await RunsAsync()).OrderBy(r => r.RequestedAt).ToList();
+        Assert.Equal(2, runs.Count);
+        Assert.Equal((RunState.Failed, "STOPPED"), (runs[0].State, runs[0].GlueState));
+        Assert.Equal((RunTrigger.Retry, 2, RunState.Succeeded), (runs[1].Trigger, runs[1].Attempt, runs[1].State));
+    }
+}
