@@ -50,11 +50,31 @@ internal static class PostgresLedgerMigrations
             CREATE INDEX ix_ledger_objects_dataset_state ON ledger_objects (dataset, state, first_seen);
             CREATE INDEX ix_ledger_objects_state ON ledger_objects (state, first_seen);
             """),
+
+        // Lineage (docs/runs.md): which Glue run took the object. No foreign key to glue_runs, so that the ledger and the
+        // run store migrate independently, in either order. The partial index serves the per-run updates.
+        new(2, "ledger_objects.run_id (lineage) with (dataset, state, run_id) and (run_id) indexes", """
+            ALTER TABLE ledger_objects ADD COLUMN run_id uuid;
+            CREATE INDEX ix_ledger_objects_lineage ON ledger_objects (dataset, state, run_id);
+            CREATE INDEX ix_ledger_objects_run ON ledger_objects (run_id) WHERE run_id IS NOT NULL;
+            """),
     ];
 
-    /// <summary>Applies the steps the store lacks, in order, in one transaction that also serializes concurrent starters.</summary>
-    public static async Task ApplyAsync(NpgsqlConnection connection, DateTimeOffset appliedAt, CancellationToken cancellationToken)
+    /// <summary>Applies the ledger's steps the store lacks (see the overload).</summary>
+    public static Task ApplyAsync(NpgsqlConnection connection, DateTimeOffset appliedAt, CancellationToken cancellationToken) =>
+        ApplyAsync(connection, LedgerBatch.SchemaComponent, All, appliedAt, cancellationToken);
+
+    /// <summary>
+    /// Applies the steps of <paramref name="component"/> that the store lacks, in order, in one transaction that also
+    /// serializes concurrent starters of every component (the ledger's, the run store's): they share <see cref="AdvisoryLockKey"/>.
+    /// </summary>
+    public static async Task ApplyAsync(
+        NpgsqlConnection connection, string component, IReadOnlyList<LedgerMigration> steps, DateTimeOffset appliedAt,
+        CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentException.ThrowIfNullOrWhiteSpace(component);
+        ArgumentNullException.ThrowIfNull(steps);
         await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using NpgsqlCommand command = new(string.Empty, connection, transaction);
 
@@ -69,11 +89,11 @@ internal static class PostgresLedgerMigrations
         await command.ExecuteNonQueryAsync(cancellationToken);
 
         command.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_version WHERE component = $1";
-        command.Parameters.Text(LedgerBatch.SchemaComponent);
+        command.Parameters.Text(component);
         int current = (int)(await command.ExecuteScalarAsync(cancellationToken))!;
 
         // A newer schema than this build knows is left alone: during a rolling deploy old and new code share the database.
-        foreach (LedgerMigration migration in All.Where(m => m.Version > current))
+        foreach (LedgerMigration migration in steps.Where(m => m.Version > current).OrderBy(m => m.Version))
         {
             command.Parameters.Clear();
             command.CommandText = migration.Sql;
@@ -82,7 +102,7 @@ internal static class PostgresLedgerMigrations
             command.CommandText = """
                 INSERT INTO schema_version (component, version, description, applied_at) VALUES ($1, $2, $3, $4)
                 """;
-            command.Parameters.Text(LedgerBatch.SchemaComponent);
+            command.Parameters.Text(component);
             command.Parameters.Add(new NpgsqlParameter { Value = migration.Version });
             command.Parameters.Text(migration.Description);
             command.Parameters.Timestamp(appliedAt);

@@ -18,6 +18,7 @@ internal sealed class PostgresObjectLedger : IObjectLedger
             sequencer = excluded.sequencer, sequencer_order = excluded.sequencer_order, event_name = excluded.event_name,
             event_time = excluded.event_time, size = excluded.size, etag = excluded.etag, dataset = excluded.dataset,
             partition_path = excluded.partition_path, state = excluded.state, reject_reason = excluded.reject_reason,
+            run_id = NULL, -- the event is newer than what a run took: lineage starts over (docs/runs.md)
             deliveries = t.deliveries + 1, updated_at = excluded.updated_at
         WHERE excluded.sequencer_order > t.sequencer_order
         RETURNING deliveries

@@ -44,11 +44,32 @@ internal static class SqliteLedgerMigrations
             CREATE INDEX ix_ledger_objects_dataset_state ON ledger_objects (dataset, state, first_seen);
             CREATE INDEX ix_ledger_objects_state ON ledger_objects (state, first_seen);
             """),
+
+        // Lineage (docs/runs.md): which Glue run took the object. No foreign key to glue_runs, so that the ledger and the
+        // run store migrate independently, in either order. The partial index serves the per-run updates.
+        new(2, "ledger_objects.run_id (lineage) with (dataset, state, run_id) and (run_id) indexes", """
+            ALTER TABLE ledger_objects ADD COLUMN run_id TEXT;
+            CREATE INDEX ix_ledger_objects_lineage ON ledger_objects (dataset, state, run_id);
+            CREATE INDEX ix_ledger_objects_run ON ledger_objects (run_id) WHERE run_id IS NOT NULL;
+            """),
     ];
 
-    /// <summary>Applies the steps the store lacks, in order, in one transaction that also serializes concurrent starters.</summary>
-    public static async Task ApplyAsync(SqliteConnection connection, DateTimeOffset appliedAt, CancellationToken cancellationToken)
+    /// <summary>Applies the ledger's steps the store lacks (see the overload).</summary>
+    public static Task ApplyAsync(SqliteConnection connection, DateTimeOffset appliedAt, CancellationToken cancellationToken) =>
+        ApplyAsync(connection, LedgerBatch.SchemaComponent, All, appliedAt, cancellationToken);
+
+    /// <summary>
+    /// Applies the steps of <paramref name="component"/> that the store lacks, in order, in one transaction that also
+    /// serializes concurrent starters of every component (the ledger's, the run store's).
+    /// </summary>
+    public static async Task ApplyAsync(
+        SqliteConnection connection, string component, IReadOnlyList<LedgerMigration> steps, DateTimeOffset appliedAt,
+        CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentException.ThrowIfNullOrWhiteSpace(component);
+        ArgumentNullException.ThrowIfNull(steps);
+
         // The immediate transaction is the migration lock: a second process waits here and then finds the steps applied.
         await using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
         await using SqliteCommand command = connection.CreateCommand();
@@ -57,11 +78,11 @@ internal static class SqliteLedgerMigrations
         await command.ExecuteNonQueryAsync(cancellationToken);
 
         command.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_version WHERE component = @component;";
-        command.Parameters.Bind("@component", LedgerBatch.SchemaComponent);
+        command.Parameters.Bind("@component", component);
         long current = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
 
         // A newer schema than this build knows is left alone: during a rolling deploy old and new code share the file.
-        foreach (LedgerMigration migration in All.Where(m => m.Version > current))
+        foreach (LedgerMigration migration in steps.Where(m => m.Version > current).OrderBy(m => m.Version))
         {
             command.Parameters.Clear();
             command.CommandText = migration.Sql;
@@ -71,7 +92,7 @@ internal static class SqliteLedgerMigrations
                 INSERT INTO schema_version (component, version, description, applied_at)
                 VALUES (@component, @version, @description, @applied_at);
                 """;
-            command.Parameters.Bind("@component", LedgerBatch.SchemaComponent);
+            command.Parameters.Bind("@component", component);
             command.Parameters.Bind("@version", migration.Version);
             command.Parameters.Bind("@description", migration.Description);
             command.Parameters.Bind("@applied_at", SqliteLedgerRows.FormatTime(appliedAt));

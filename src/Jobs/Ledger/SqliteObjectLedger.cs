@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 namespace Orchestrator.Jobs.Ledger;
@@ -10,9 +9,6 @@ namespace Orchestrator.Jobs.Ledger;
 /// </summary>
 internal sealed class SqliteObjectLedger : IObjectLedger
 {
-    // How long a writer waits for another's lock. A batch commits in milliseconds, so 30 s only runs out when a process hangs.
-    private const int BusyTimeoutMilliseconds = 30_000;
-
     private const string UpsertSql = $"""
         INSERT INTO ledger_objects (bucket, key, version_id, sequencer, sequencer_order, event_name, event_time, size, etag,
                                     dataset, partition_path, state, reject_reason, deliveries, first_seen, updated_at)
@@ -22,6 +18,7 @@ internal sealed class SqliteObjectLedger : IObjectLedger
             sequencer = excluded.sequencer, sequencer_order = excluded.sequencer_order, event_name = excluded.event_name,
             event_time = excluded.event_time, size = excluded.size, etag = excluded.etag, dataset = excluded.dataset,
             partition_path = excluded.partition_path, state = excluded.state, reject_reason = excluded.reject_reason,
+            run_id = NULL, -- the event is newer than what a run took: lineage starts over (docs/runs.md)
             deliveries = ledger_objects.deliveries + 1, updated_at = excluded.updated_at
         WHERE excluded.sequencer_order > ledger_objects.sequencer_order
         RETURNING deliveries;
@@ -37,35 +34,15 @@ internal sealed class SqliteObjectLedger : IObjectLedger
 
     public SqliteObjectLedger(string connectionString, TimeProvider time)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         ArgumentNullException.ThrowIfNull(time);
-        var builder = new SqliteConnectionStringBuilder(connectionString);
-        if (builder.Mode == SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:")
-        {
-            // An in-memory database vanishes with its last connection: not a ledger.
-            throw new ArgumentException("The SQLite ledger needs a file path, e.g. 'Data Source=/var/lib/orchestrator/ledger.db'.",
-                nameof(connectionString));
-        }
-
-        _connectionString = builder.ToString();
+        _connectionString = SqliteConnections.FileConnectionString(connectionString, nameof(connectionString));
         _time = time;
     }
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await using SqliteConnection connection = await OpenAsync(cancellationToken);
-        await using (SqliteCommand wal = connection.CreateCommand())
-        {
-            // The journal mode is stored in the file; it cannot change inside a transaction, so it is set before migrating.
-            wal.CommandText = "PRAGMA journal_mode = WAL;";
-            string? mode = (string?)await wal.ExecuteScalarAsync(cancellationToken);
-            if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new InvalidOperationException(
-                    $"SQLite refused WAL mode for the ledger (journal mode is '{mode}'); put the file on a local file system.");
-            }
-        }
-
+        await SqliteConnections.UseWalAsync(connection, cancellationToken);
         await SqliteLedgerMigrations.ApplyAsync(connection, _time.GetUtcNow(), cancellationToken);
     }
 
@@ -163,9 +140,7 @@ internal sealed class SqliteObjectLedger : IObjectLedger
 
     public ValueTask DisposeAsync()
     {
-        // Pooled connections keep the file (and its -wal/-shm files) open after the ledger is gone.
-        using var connection = new SqliteConnection(_connectionString);
-        SqliteConnection.ClearPool(connection);
+        SqliteConnections.ClearPool(_connectionString);
         return ValueTask.CompletedTask;
     }
 
@@ -196,23 +171,6 @@ internal sealed class SqliteObjectLedger : IObjectLedger
         parameters.Bind("@now", now);
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            await using SqliteCommand pragma = connection.CreateCommand();
-
-            // Without a busy timeout SQLite fails at once with SQLITE_BUSY when another connection holds the write lock.
-            pragma.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds};");
-            await pragma.ExecuteNonQueryAsync(cancellationToken);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) =>
+        SqliteConnections.OpenAsync(_connectionString, cancellationToken);
 }
