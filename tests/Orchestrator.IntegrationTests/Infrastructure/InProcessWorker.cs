@@ -31,7 +31,8 @@ internal sealed class InProcessWorker : IAsyncDisposable
     {
         var builder = OrchestratorHost.CreateBuilder(configFile: null);
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Category rules beat appsettings.json's "Default": keep test output to warnings and errors.
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning).AddFilter("Quartz", LogLevel.Warning).AddFilter("Orchestrator", LogLevel.Warning);
         builder.Services.AddSingleton(sqs);
         builder.AddOrchestrator();
         if (wrapLedger is not null)

@@ -4,6 +4,7 @@ using Amazon.S3.Model;
 using LocalAws.Hosting;
 using LocalAws.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
 using Orchestrator.IntegrationTests.Infrastructure;
 
 namespace Orchestrator.IntegrationTests.Scheduling;
@@ -37,7 +38,7 @@ public sealed class GlueStackFixture : IAsyncLifetime
             S3Endpoint = Emulator.ServiceUrl,
             AthenaOutputLocation = $"s3://{Results}/primary/",
             QueryQueueTime = TimeSpan.FromMilliseconds(20),
-        });
+        }, logging => logging.ClearProviders()); // request logs of the emulator would drown the test output
         int port = await LocalAwsApplication.StartAsync(app, CancellationToken.None);
         GlueUrl = new Uri($"http://127.0.0.1:{port}");
         http = new HttpClient { BaseAddress = GlueUrl };
