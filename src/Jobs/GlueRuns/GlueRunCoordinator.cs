@@ -28,8 +28,13 @@ public sealed class GlueRunCoordinator(
     /// <summary>How many GetJobRuns pages the correlation lookup reads at most (newest first).</summary>
     private const int LookupPages = 10;
 
-    /// <summary>Admits a run request, or joins it to the job's active run as a single follow-up.</summary>
-    public async Task RequestAsync(string dataset, RunTrigger trigger, int attempt, string? traceParents, CancellationToken cancellationToken)
+    /// <summary>
+    /// Admits a run request, or joins it to the job's active run as a single follow-up. <paramref name="requestedAt"/> is the
+    /// trigger's scheduled fire time when there is one, so a schedule's runs line up with its fire times even when a misfire
+    /// (a node down) delays them.
+    /// </summary>
+    public async Task RequestAsync(string dataset, RunTrigger trigger, int attempt, string? traceParents, DateTimeOffset? requestedAt,
+        CancellationToken cancellationToken)
     {
         if (jobs.Find(dataset) is not { } job)
         {
@@ -38,8 +43,8 @@ public sealed class GlueRunCoordinator(
         }
 
         var now = time.GetUtcNow();
-        var run = new GlueRun(Guid.NewGuid(), dataset, job.JobName, trigger, RunState.Requested, attempt, job.BookmarkArgument, now,
-            TraceParents: traceParents);
+        var run = new GlueRun(Guid.NewGuid(), dataset, job.JobName, trigger, RunState.Requested, attempt, job.BookmarkArgument,
+            requestedAt ?? now, TraceParents: traceParents);
         var admission = await store.AdmitAsync(run, cancellationToken);
         GlueRunTelemetry.Requests.Add(1, new("job", job.JobName), new("trigger", trigger.ToString()),
             new("outcome", admission.Admitted ? "admitted" : "coalesced"));

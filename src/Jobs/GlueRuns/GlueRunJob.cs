@@ -28,6 +28,6 @@ public sealed class GlueRunJob(GlueRunCoordinator coordinator) : IJob
 
         var trigger = Enum.TryParse<RunTrigger>(data.GetString(RunKeys.Trigger), out var parsed) ? parsed : RunTrigger.Schedule;
         int attempt = int.TryParse(data.GetString(RunKeys.Attempt), NumberStyles.Integer, CultureInfo.InvariantCulture, out int a) ? a : 1;
-        await coordinator.RequestAsync(dataset, trigger, attempt, data.GetString(RunKeys.TraceParents), cancellationToken);
+        await coordinator.RequestAsync(dataset, trigger, attempt, data.GetString(RunKeys.TraceParents), context.ScheduledFireTimeUtc, cancellationToken);
     }
 }

@@ -11,6 +11,7 @@ using Orchestrator.Jobs.Ledger;
 using Orchestrator.Jobs.Runs;
 using Orchestrator.Jobs.Storage;
 using Orchestrator.Testing;
+using Quartz;
 
 namespace Orchestrator.IntegrationTests.Scheduling;
 
@@ -28,6 +29,8 @@ public abstract class GlueRunContractTests(GlueStackFixture stack) : IAsyncLifet
 
     protected string ConnectionString { get; private set; } = "";
 
+    protected string LivenessFile => Path.Combine(directory, "alive");
+
     protected abstract Task<string> CreateStoreAsync(string directory);
 
     public async Task InitializeAsync() => ConnectionString = await CreateStoreAsync(directory);
@@ -42,7 +45,7 @@ public abstract class GlueRunContractTests(GlueStackFixture stack) : IAsyncLifet
     {
         var lake = await stack.CreateLakeAsync(runSeconds, outcome);
         var (queue, _) = await stack.Emulator.CreateQueueWithDlqAsync();
-        return (lake, queue, GlueSettings.For(lake, queue, Provider.ToString(), ConnectionString, Path.Combine(directory, "alive")));
+        return (lake, queue, GlueSettings.For(lake, queue, Provider.ToString(), ConnectionString, LivenessFile));
     }
 
     private protected Task<InProcessWorker> StartWorkerAsync(Dictionary<string, string?> settings) =>
@@ -228,5 +231,72 @@ public abstract class GlueRunContractTests(GlueStackFixture stack) : IAsyncLifet
         Assert.Equal(2, runs.Count);
         Assert.Equal((RunState.Failed, "STOPPED"), (runs[0].State, runs[0].GlueState));
         Assert.Equal((RunTrigger.Retry, 2, RunState.Succeeded), (runs[1].Trigger, runs[1].Attempt, runs[1].State));
+    }
+
+    [Fact]
+    public async Task A_worker_killed_during_a_run_is_replaced_and_the_run_reattached_without_a_second_start()
+    {
+        var (lake, _, settings) = await SetUpAsync(runSeconds: 6);
+        var environment = GlueSettings.Environment(Stack);
+        string sqs = Stack.Emulator.ServiceUrl.ToString();
+        await using (var first = WorkerProcess.Start(settings, sqs, environment))
+        {
+            await Eventually.WaitForAsync(() => Task.FromResult(File.Exists(LivenessFile)), up => up, TimeSpan.FromSeconds(60), "the first worker polling");
+            var (code, output) = await WorkerProcess.RunToEndAsync(settings, sqs, environment, "trigger", "sales");
+            Assert.True(code == 0, output);
+            await Eventually.WaitForAsync(RunsAsync, r => r.Any(x => x.State == RunState.Running), TimeSpan.FromSeconds(60), "a running run");
+            first.KillHard();
+            await first.WaitForExitAsync(TimeSpan.FromSeconds(10));
+        }
+
+        await using (var second = WorkerProcess.Start(settings, sqs, environment))
+        {
+            await RunsSettledAsync(1, TimeSpan.FromSeconds(60));
+            second.Terminate();
+            Assert.Equal(0, await second.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        }
+
+        var run = Assert.Single(await RunsAsync());
+        Assert.Equal((RunTrigger.Manual, RunState.Succeeded), (run.Trigger, run.State));
+        Assert.Single(await Stack.JobRunsAsync(lake.Job));
+    }
+
+    [Fact]
+    public async Task Schedules_are_reconciled_added_changed_and_removed_and_an_unchanged_restart_rewrites_nothing()
+    {
+        var (_, _, settings) = await SetUpAsync();
+        settings["Orchestrator:Datasets:sales:Glue:Schedules:0:Name"] = "nightly";
+        settings["Orchestrator:Datasets:sales:Glue:Schedules:0:Cron"] = "0 0 3 * * ?";
+        settings["Orchestrator:Datasets:sales:Glue:Schedules:1:Name"] = "weekly";
+        settings["Orchestrator:Datasets:sales:Glue:Schedules:1:Cron"] = "0 0 4 ? * MON";
+        async Task<Dictionary<string, (string Cron, string Zone, DateTimeOffset Start)>> TriggersAsync()
+        {
+            await using var worker = await StartWorkerAsync(settings);
+            var scheduler = await worker.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
+            var keys = await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(RunKeys.CronGroup));
+            var result = new Dictionary<string, (string, string, DateTimeOffset)>();
+            foreach (var key in keys)
+            {
+                var trigger = (Quartz.ICronTrigger)(await scheduler.GetTrigger(key))!;
+                result[key.Name] = (trigger.CronExpressionString!, trigger.TimeZone.Id, trigger.StartTimeUtc);
+            }
+
+            return result;
+        }
+
+        var first = await TriggersAsync();
+        Assert.Equal(["sales/nightly", "sales/weekly"], first.Keys.Order());
+        Assert.Equal("0 0 3 * * ?", first["sales/nightly"].Cron);
+
+        var unchanged = await TriggersAsync();
+        Assert.Equal(first, unchanged); // same start times: nothing was re-added, so nothing can fire twice
+
+        settings["Orchestrator:Datasets:sales:Glue:Schedules:0:Cron"] = "0 30 2 * * ?";
+        settings["Orchestrator:Datasets:sales:Glue:Schedules:0:TimeZone"] = "Europe/Berlin";
+        settings["Orchestrator:Datasets:sales:Glue:Schedules:1:Name"] = "hourly";
+        settings["Orchestrator:Datasets:sales:Glue:Schedules:1:Cron"] = "0 0 * * * ?";
+        var changed = await TriggersAsync();
+        Assert.Equal(["sales/hourly", "sales/nightly"], changed.Keys.Order());
+        Assert.Equal(("0 30 2 * * ?", "Europe/Berlin"), (changed["sales/nightly"].Cron, changed["sales/nightly"].Zone));
     }
 }
