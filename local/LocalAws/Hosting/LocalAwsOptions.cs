@@ -21,4 +21,7 @@ internal sealed record LocalAwsOptions
 
     /// <summary>How long a query stays QUEUED before it runs; real Athena queues briefly too, and clients poll through it.</summary>
     public TimeSpan QueryQueueTime { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How long a started crawler stays RUNNING (it crawls nothing; AWS takes a minute or more).</summary>
+    public TimeSpan CrawlerRunTime { get; init; } = TimeSpan.FromSeconds(1);
 }

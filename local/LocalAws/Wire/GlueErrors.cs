@@ -10,4 +10,6 @@ internal static class GlueErrors
     public static AwsServiceException InvalidInput(string message) => new("InvalidInputException", message);
 
     public static AwsServiceException ConcurrentRunsExceeded(string message) => new("ConcurrentRunsExceededException", message);
+
+    public static AwsServiceException CrawlerRunning(string message) => new("CrawlerRunningException", message);
 }

@@ -60,9 +60,15 @@ internal static class StrictConfigurationBinder
             var elementType = type.GetGenericArguments()[0];
             foreach (var item in section.GetChildren().OrderBy(c => int.TryParse(c.Key, out int i) ? i : int.MaxValue))
             {
-                if (TryConvertScalar(item, elementType, errors, out var value, out _))
+                if (TryConvertScalar(item, elementType, errors, out var value, out bool elementIsScalar))
                 {
                     list.Add(value);
+                }
+                else if (!elementIsScalar)
+                {
+                    var element = Activator.CreateInstance(elementType)!;
+                    BindObject(item, element, errors);
+                    list.Add(element);
                 }
             }
 

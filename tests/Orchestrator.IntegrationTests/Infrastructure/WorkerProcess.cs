@@ -32,20 +32,35 @@ internal sealed class WorkerProcess : IAsyncDisposable
 
     public int ExitCode => process.ExitCode;
 
-    /// <summary>Starts <c>Orchestrator.dll</c> (built next to the tests) with the given settings and the emulator endpoint.</summary>
+    /// <summary>
+    /// src/Orchestrator's own build output, in the configuration these tests were built in (bin/Debug or bin/Release): the
+    /// executable exactly as published, with its own runtimeconfig and dependencies.
+    /// </summary>
+    public static string Dll
+    {
+        get
+        {
+            string configuration = typeof(WorkerProcess).Assembly
+                .GetCustomAttributes(typeof(System.Reflection.AssemblyConfigurationAttribute), false)
+                .OfType<System.Reflection.AssemblyConfigurationAttribute>().FirstOrDefault()?.Configuration ?? "Debug";
+            return Path.Combine(RepositoryRoot.Find(), "src", "Orchestrator", "bin", configuration, "net10.0", "Orchestrator.dll");
+        }
+    }
+
+    /// <summary>Starts <c>Orchestrator.dll</c> with the given settings and the emulator endpoint.</summary>
     public static WorkerProcess Start(IReadOnlyDictionary<string, string?> settings, string sqsEndpoint, params string[] arguments) =>
         Start(settings, sqsEndpoint, null, arguments);
 
     /// <summary>As above, with extra environment variables (e.g. the Glue/Athena endpoint).</summary>
     public static WorkerProcess Start(IReadOnlyDictionary<string, string?> settings, string sqsEndpoint, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
-        string dll = Path.Combine(AppContext.BaseDirectory, "Orchestrator.dll");
+        string dll = Dll;
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
         };
         info.ArgumentList.Add("exec");
         info.ArgumentList.Add(dll);

@@ -148,4 +148,40 @@ public sealed class OptionsValidationTests
         Assert.Contains("password=***", redacted, StringComparison.OrdinalIgnoreCase);
         Assert.Equal("Data Source=/data/orchestrator.db", ConfigurationReport.RedactConnectionString("Data Source=/data/orchestrator.db"));
     }
+
+    [Fact]
+    public void Schedules_bind_as_a_list_of_sections_and_bad_cron_time_zone_and_chains_are_errors()
+    {
+        var errors = Errors(
+            ("Orchestrator:Datasets:sales:Glue:Job", "raw_to_curated"),
+            ("Orchestrator:Datasets:sales:Glue:Schedules:0:Name", "nightly"),
+            ("Orchestrator:Datasets:sales:Glue:Schedules:0:Cron", "0 0 3 * * ?"),
+            ("Orchestrator:Datasets:sales:Glue:Schedules:1:Name", "broken"),
+            ("Orchestrator:Datasets:sales:Glue:Schedules:1:Cron", "every day"),
+            ("Orchestrator:Datasets:sales:Glue:Schedules:1:TimeZone", "Mars/Olympus"),
+            ("Orchestrator:Datasets:sales:Glue:Then:0", "nowhere"),
+            ("Orchestrator:Datasets:sales:Glue:Bookmark", "sometimes"));
+
+        Assert.Equal(4, errors.Count);
+        Assert.Contains(errors, e => e.StartsWith("Orchestrator:Datasets:sales:Glue:Schedules:1:Cron: 'every day' is not a Quartz cron", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("Orchestrator:Datasets:sales:Glue:Schedules:1:TimeZone: 'Mars/Olympus'", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("Orchestrator:Datasets:sales:Glue:Then:0: 'nowhere'", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("Orchestrator:Datasets:sales:Glue:Bookmark: 'sometimes'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Reserved_job_arguments_and_a_chain_that_loops_are_refused()
+    {
+        var errors = Errors(
+            ("Orchestrator:Datasets:sales:Glue:Job", "a"),
+            ("Orchestrator:Datasets:sales:Glue:Arguments:--job-bookmark-option", "job-bookmark-disable"),
+            ("Orchestrator:Datasets:sales:Glue:Then:0", "other"),
+            ("Orchestrator:Datasets:other:Source:Bucket", "data-lake"),
+            ("Orchestrator:Datasets:other:Source:Prefix", "raw/other/"),
+            ("Orchestrator:Datasets:other:Glue:Job", "b"),
+            ("Orchestrator:Datasets:other:Glue:Then:0", "sales"));
+
+        Assert.Contains(errors, e => e.StartsWith("Orchestrator:Datasets:sales:Glue:Arguments:--job-bookmark-option:", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("the chain comes back to", StringComparison.Ordinal));
+    }
 }
