@@ -38,6 +38,7 @@ internal static class ServiceRegistration
         services.AddSingleton<IOperationGroup, PartitionOperations>();
         services.AddSingleton<IOperationGroup, JobOperations>();
         services.AddSingleton<IOperationGroup, BookmarkOperations>();
+        services.AddSingleton<PartitionDiscovery>();
         services.AddSingleton<IOperationGroup, CrawlerOperations>();
         return services;
     }

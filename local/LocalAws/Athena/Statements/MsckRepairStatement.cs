@@ -1,5 +1,4 @@
 using LocalAws.Glue.Catalog;
-using LocalAws.Storage;
 
 namespace LocalAws.Athena.Statements;
 
@@ -7,7 +6,7 @@ namespace LocalAws.Athena.Statements;
 /// <c>MSCK REPAIR TABLE t</c>: lists the table location and registers every Hive-style folder (<c>k=v/…</c>, in
 /// partition-key order) that is not registered yet. Like Hive, it never removes partitions.
 /// </summary>
-internal sealed class MsckRepairStatement(GlueCatalog catalog, S3Storage s3) : IStatement
+internal sealed class MsckRepairStatement(PartitionDiscovery discovery) : IStatement
 {
     public StatementHandler Handles => StatementHandler.MsckRepair;
 
@@ -16,29 +15,8 @@ internal sealed class MsckRepairStatement(GlueCatalog catalog, S3Storage s3) : I
         var cursor = new SqlCursor(execution.Query);
         cursor.ExpectWords("MSCK", "REPAIR", "TABLE");
         var (database, tableName) = cursor.TableName(execution.Database);
-        var (table, _) = CatalogAccess.Snapshot(catalog, database, tableName);
-        var keys = TableSchema.PartitionKeys(table).Select(k => k.Name).ToList();
-        if (keys.Count == 0 || !S3Location.TryParse(TableSchema.Location(table), out var root))
-        {
-            return QueryResult.Empty();
-        }
-
-        var objects = await s3.ListAsync(root, cancellationToken);
-        var folders = objects
-            .Select(o => HivePath.Values(o.Key[root.Prefix.Length..], keys))
-            .Where(v => v is not null)
-            .DistinctBy(v => string.Join('\u001f', v!))
-            .ToList();
-        var rows = new List<string?[]>();
-        foreach (var values in folders)
-        {
-            var input = PartitionSpec.Input(table, values!, root.Child(HivePath.Folder(keys, values!)).ToString());
-            if (catalog.TryAddPartition(database, tableName, input))
-            {
-                rows.Add([$"Repair: Added partition to metastore {tableName}:{HivePath.Folder(keys, values!).TrimEnd('/')}"]);
-            }
-        }
-
+        var added = await discovery.RegisterMissingAsync(database, tableName, cancellationToken);
+        var rows = added.Select(folder => new string?[] { $"Repair: Added partition to metastore {tableName}:{folder}" }).ToList();
         return new QueryResult([new ResultColumn("result", "varchar", 2147483647, 0)], rows, 0, null);
     }
 }

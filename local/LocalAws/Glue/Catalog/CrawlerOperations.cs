@@ -5,11 +5,12 @@ using LocalAws.Wire;
 namespace LocalAws.Glue.Catalog;
 
 /// <summary>
-/// CreateCrawler, GetCrawler and StartCrawler. A started crawler goes READY → RUNNING → STOPPING → READY with a
-/// successful <c>LastCrawl</c>, as on AWS, but crawls nothing: the project registers partitions through the API, and the
-/// state machine is what clients (CrawlerRunningException, polling GetCrawler) depend on.
+/// CreateCrawler, GetCrawler and StartCrawler. A started crawler goes READY → RUNNING → STOPPING → READY, as on AWS, and
+/// its crawl registers the partitions found in S3: for every table of the crawler's database whose location lies under one
+/// of its S3 targets, the Hive-style folders not yet in the catalog (what AWS's crawler does for an existing partitioned
+/// table; it does not infer new tables or schemas here). LastCrawl says SUCCEEDED or FAILED with the error.
 /// </summary>
-internal sealed class CrawlerOperations(TimeProvider time, LocalAwsOptions options) : IOperationGroup
+internal sealed class CrawlerOperations(TimeProvider time, LocalAwsOptions options, GlueCatalog catalog, PartitionDiscovery discovery) : IOperationGroup
 {
     // How long STOPPING lasts after RUNNING; AWS takes about a minute, tests want it short.
     private static readonly TimeSpan StoppingTime = TimeSpan.FromMilliseconds(200);
@@ -17,6 +18,7 @@ internal sealed class CrawlerOperations(TimeProvider time, LocalAwsOptions optio
     private readonly Lock _gate = new();
     private readonly Dictionary<string, JsonObject> _crawlers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _started = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Task<string?>> _crawls = new(StringComparer.Ordinal);
 
     public void Register(OperationTable table)
     {
@@ -76,9 +78,44 @@ internal sealed class CrawlerOperations(TimeProvider time, LocalAwsOptions optio
 
             _started[name] = time.GetUtcNow();
             crawler["State"] = "RUNNING";
+            _crawls[name] = Task.Run(() => CrawlAsync((JsonObject)crawler.DeepClone()));
         }
 
         return [];
+    }
+
+    /// <summary>Registers the missing partitions of the tables under the crawler's S3 targets; the error text, or null.</summary>
+    private async Task<string?> CrawlAsync(JsonObject crawler)
+    {
+        try
+        {
+            string? database = (string?)crawler["DatabaseName"];
+            var targets = ((JsonArray?)crawler["Targets"]?["S3Targets"] ?? [])
+                .Select(t => (string?)t?["Path"])
+                .Where(p => p is not null)
+                .Select(p => p!.TrimEnd('/') + "/")
+                .ToList();
+            if (database is null || targets.Count == 0)
+            {
+                return null;
+            }
+
+            foreach (var table in catalog.ListTables(database))
+            {
+                string? location = (string?)table["StorageDescriptor"]?["Location"];
+                string name = (string)table["Name"]!;
+                if (location is not null && targets.Any(t => (location.TrimEnd('/') + "/").StartsWith(t, StringComparison.Ordinal)))
+                {
+                    await discovery.RegisterMissingAsync(database, name, CancellationToken.None);
+                }
+            }
+
+            return null;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return $"{ex.GetType().Name}: {ex.Message}";
+        }
     }
 
     // The state is derived from the start time when read, so no background work is needed.
@@ -92,7 +129,8 @@ internal sealed class CrawlerOperations(TimeProvider time, LocalAwsOptions optio
         }
 
         var elapsed = time.GetUtcNow() - started;
-        if (elapsed < options.CrawlerRunTime)
+        var crawl = _crawls.GetValueOrDefault(name);
+        if (elapsed < options.CrawlerRunTime || crawl is { IsCompleted: false })
         {
             crawler["State"] = "RUNNING";
             crawler["CrawlElapsedTime"] = (long)elapsed.TotalMilliseconds;
@@ -106,14 +144,21 @@ internal sealed class CrawlerOperations(TimeProvider time, LocalAwsOptions optio
         {
             crawler["State"] = "READY";
             crawler.Remove("CrawlElapsedTime");
+            string? error = crawl?.Result;
             crawler["LastCrawl"] = new JsonObject
             {
-                ["Status"] = "SUCCEEDED",
+                ["Status"] = error is null ? "SUCCEEDED" : "FAILED",
                 ["StartTime"] = EpochSeconds.From(started),
                 ["LogGroup"] = "/aws-glue/crawlers",
                 ["LogStream"] = name,
             };
+            if (error is not null)
+            {
+                ((JsonObject)crawler["LastCrawl"]!)["ErrorMessage"] = error;
+            }
+
             _started.Remove(name);
+            _crawls.Remove(name);
         }
 
         return crawler;
