@@ -5,6 +5,7 @@ using Orchestrator.Jobs.Aws.Glue;
 using Orchestrator.Jobs.Aws.Glue.Model;
 using Orchestrator.Jobs.Catalog;
 using Orchestrator.Jobs.Runs;
+using Quartz;
 
 namespace Orchestrator.Jobs.GlueRuns;
 
@@ -82,6 +83,12 @@ public sealed class GlueRunCoordinator(
             var delay = Clamp(pollInterval, job);
             Log.StepFailed(logger, runId, ex.GetType().Name, ex.Message, delay);
             await scheduler.AdvanceAsync(job.Name, runId, time.GetUtcNow() + delay, pollInterval, CancellationToken.None);
+        }
+        catch (SchedulerException ex)
+        {
+            // The scheduler is shutting down or its store is unreachable, so the next step could not be stored. The run stays
+            // active as it is; RunReattacher gives it a step again (at start-up and every minute), so nothing is lost.
+            Log.StepNotScheduled(logger, runId, ex.Message);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -37,6 +37,9 @@ internal static partial class Log
     [LoggerMessage(110, LogLevel.Debug, "Run {RunId}: registered {Count} raw partitions of {Dataset}")]
     public static partial void RawPartitions(ILogger logger, Guid runId, int count, string dataset);
 
+    [LoggerMessage(112, LogLevel.Warning, "Run {RunId}: the next step could not be scheduled ({Reason}); it is picked up again by the reattacher")]
+    public static partial void StepNotScheduled(ILogger logger, Guid runId, string reason);
+
     [LoggerMessage(111, LogLevel.Error, "Run {RunId}: registering the output partitions of {Table} failed; they will be picked up after the next run")]
     public static partial void OutputPartitionsFailed(ILogger logger, Guid runId, string table, Exception exception);
 }

@@ -45,6 +45,12 @@ public sealed class GlueJobOptions
     /// <summary>Longest interval between GetJobRun polls.</summary>
     public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Whether ObjectRemoved events also request a run (default: no — removals are recorded in the ledger and nothing else,
+    /// since most jobs only read new data).
+    /// </summary>
+    public bool RunOnRemovals { get; set; }
+
     /// <summary>Datasets whose jobs run after this one succeeds.</summary>
     public List<string> Then { get; set; } = [];
 }

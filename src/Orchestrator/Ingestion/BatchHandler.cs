@@ -123,7 +123,7 @@ internal sealed class BatchHandler(
             activity?.SetTag("orchestrator.ledger.superseded", result.Superseded);
             activity?.SetTag("orchestrator.ledger.unchanged", result.Unchanged);
             // The run request is part of "durable": a message is deleted only once its dataset's run is asked for too.
-            var datasets = records.Where(r => r.State == ObjectState.Pending).Select(r => r.Dataset!).Distinct(StringComparer.Ordinal).ToList();
+            var datasets = records.Where(RequestsRun).Select(r => r.Dataset!).Distinct(StringComparer.Ordinal).ToList();
             await runRequester.DatasetsChangedAsync(datasets, cause, cancellationToken);
             storeBackoff.Success();
             Log.Recorded(logger, result.Inserted, result.Superseded, result.Unchanged, messages.Count);
@@ -153,6 +153,13 @@ internal sealed class BatchHandler(
             return false;
         }
     }
+
+    private bool RequestsRun(LedgerRecord record) => record.State switch
+    {
+        ObjectState.Pending => true,
+        ObjectState.Removed => record.Dataset is { } dataset && options.Value.Datasets.TryGetValue(dataset, out var configured) && configured.Glue.RunOnRemovals,
+        _ => false,
+    };
 
     private LedgerRecord ToRecord(ObjectEvent e, DateTimeOffset now)
     {

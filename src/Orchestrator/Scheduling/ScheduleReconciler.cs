@@ -22,9 +22,8 @@ internal sealed class ScheduleReconciler(
     ISchedulerFactory schedulers,
     DatasetJobs jobs,
     IRunStore runs,
-    IRunScheduler runScheduler,
+    RunReattacher reattacher,
     IOptions<OrchestratorOptions> options,
-    TimeProvider time,
     ILogger<ScheduleReconciler> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -35,7 +34,7 @@ internal sealed class ScheduleReconciler(
         await ReconcileJobsAsync(scheduler, active, cancellationToken);
         var (added, changed, removed, unchanged) = await ReconcileCronAsync(scheduler, cancellationToken);
         Log.Reconciled(logger, added, changed, removed, unchanged, jobs.All.Count);
-        await ReattachAsync(scheduler, active, cancellationToken);
+        await reattacher.ReattachAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -113,22 +112,6 @@ internal sealed class ScheduleReconciler(
         }
 
         return (added, changed, stale.Count, unchanged);
-    }
-
-    private async Task ReattachAsync(IScheduler scheduler, IReadOnlyList<GlueRun> active, CancellationToken cancellationToken)
-    {
-        var steps = (await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(RunKeys.StepGroup), cancellationToken))
-            .Select(k => k.Name)
-            .ToList();
-        foreach (var run in active)
-        {
-            string marker = $"/{run.RunId:N}/";
-            if (jobs.Find(run.Dataset) is { } job && !steps.Any(s => s.Contains(marker, StringComparison.Ordinal)))
-            {
-                Log.Reattached(logger, run.RunId, run.Dataset);
-                await runScheduler.AdvanceAsync(run.Dataset, run.RunId, time.GetUtcNow(), job.MinPollInterval, cancellationToken);
-            }
-        }
     }
 
     internal static ITrigger CronTrigger(string dataset, ScheduleOptions schedule)

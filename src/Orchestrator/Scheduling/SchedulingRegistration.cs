@@ -52,6 +52,7 @@ internal static class SchedulingRegistration
         services.TryAddSingleton<GlueRunFinisher>();
         services.TryAddSingleton<GlueRunCoordinator>();
         services.TryAddSingleton<IRunRequester, DebouncedRunRequester>();
+        services.TryAddSingleton<RunReattacher>();
         services.AddTransient<GlueRunJob>();
 
         services.AddQuartz(q =>
@@ -87,6 +88,7 @@ internal static class SchedulingRegistration
         // Before Quartz starts firing: the run tables exist and the configured schedules match the configuration.
         services.AddHostedService<ScheduleReconciler>();
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddHostedService<RunReattachService>();
         return builder;
     }
 

@@ -4,6 +4,7 @@ using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.SQS.Model;
 using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Trace;
 using Orchestrator.IntegrationTests.Infrastructure;
 using Orchestrator.Jobs.Aws;
 using Orchestrator.Jobs.GlueRuns;
@@ -41,16 +42,18 @@ public abstract class GlueRunContractTests(GlueStackFixture stack) : IAsyncLifet
         return Task.CompletedTask;
     }
 
-    protected async Task<(Lake Lake, string Queue, Dictionary<string, string?> Settings)> SetUpAsync(double runSeconds = 1, string? outcome = null)
+    protected async Task<(Lake Lake, string Queue, Dictionary<string, string?> Settings)> SetUpAsync(double runSeconds = 1, string? outcome = null,
+        IReadOnlyDictionary<string, string>? extraArguments = null)
     {
-        var lake = await stack.CreateLakeAsync(runSeconds, outcome);
+        var lake = await stack.CreateLakeAsync(runSeconds, outcome, extraArguments: extraArguments);
         var (queue, _) = await stack.Emulator.CreateQueueWithDlqAsync();
         return (lake, queue, GlueSettings.For(lake, queue, Provider.ToString(), ConnectionString, LivenessFile));
     }
 
-    private protected Task<InProcessWorker> StartWorkerAsync(Dictionary<string, string?> settings) =>
+    private protected Task<InProcessWorker> StartWorkerAsync(Dictionary<string, string?> settings, Action<Microsoft.Extensions.Hosting.HostApplicationBuilder>? configure = null) =>
         InProcessWorker.StartAsync(stack.Emulator.Sqs, settings, configure: builder =>
         {
+            configure?.Invoke(builder);
             builder.Services.Configure<AwsClientOptions>(o =>
             {
                 o.GlueEndpoint = stack.GlueUrl;
@@ -101,15 +104,23 @@ public abstract class GlueRunContractTests(GlueStackFixture stack) : IAsyncLifet
             await stack.UploadAsync(lake, 2024, 2, "c.csv", [(4, "carol", 7)]),
         };
 
-        await using (await StartWorkerAsync(settings))
+        var spans = new List<System.Diagnostics.Activity>();
+        await using (var worker = await StartWorkerAsync(settings, b => b.Services.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(spans))))
         {
             await NotifyAsync(queue, keys);
             await RunsSettledAsync(1, TimeSpan.FromSeconds(60));
+            worker.Services.GetRequiredService<OpenTelemetry.Trace.TracerProvider>().ForceFlush();
         }
 
         var run = Assert.Single(await RunsAsync());
         Assert.Equal(RunState.Succeeded, run.State);
         Assert.Equal(RunTrigger.Event, run.Trigger);
+        var runSpan = Assert.Single(spans, s => s.DisplayName == "orchestrator.glue.run");
+        Assert.Equal(run.JobRunId, runSpan.GetTagItem("orchestrator.glue.run_id"));
+        Assert.Equal("SUCCEEDED", runSpan.GetTagItem("orchestrator.glue.state"));
+        var receiveTraces = spans.Where(s => s.DisplayName.StartsWith("receive ", StringComparison.Ordinal)).Select(s => s.TraceId).ToHashSet();
+        Assert.NotEmpty(runSpan.Links); // the run is linked to the notifications that caused it
+        Assert.All(runSpan.Links, l => Assert.Contains(l.Context.TraceId, receiveTraces));
         Assert.Equal("SUCCEEDED", run.GlueState);
         Assert.NotNull(run.JobRunId);
         var glueRuns = await stack.JobRunsAsync(lake.Job);
@@ -298,5 +309,91 @@ public abstract class GlueRunContractTests(GlueStackFixture stack) : IAsyncLifet
         var changed = await TriggersAsync();
         Assert.Equal(["sales/hourly", "sales/nightly"], changed.Keys.Order());
         Assert.Equal(("0 30 2 * * ?", "Europe/Berlin"), (changed["sales/nightly"].Cron, changed["sales/nightly"].Zone));
+    }
+
+    [Fact]
+    public async Task A_steady_trickle_still_runs_within_MaxWait()
+    {
+        var (lake, queue, settings) = await SetUpAsync();
+        settings["Orchestrator:Datasets:sales:Glue:Debounce"] = "00:00:02";
+        settings["Orchestrator:Datasets:sales:Glue:MaxWait"] = "00:00:04";
+        DateTimeOffset first;
+        await using (await StartWorkerAsync(settings))
+        {
+            first = DateTimeOffset.UtcNow;
+            for (int i = 0; i < 9; i++)
+            {
+                await NotifyAsync(queue, [$"{lake.RawPrefix}year=2024/month=01/trickle-{i}.csv"]);
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
+
+            await RunsSettledAsync(2, TimeSpan.FromSeconds(60));
+        }
+
+        var runs = (await RunsAsync()).OrderBy(r => r.RequestedAt).ToList();
+        // Debounce alone would wait until two seconds after the last object (about ten seconds in); MaxWait fires at four.
+        Assert.InRange((runs[0].RequestedAt - first).TotalSeconds, 3, 6);
+        Assert.True(runs.Count >= 2, "the objects after the first run's start need a run of their own");
+    }
+
+    [Fact]
+    public async Task A_run_that_times_out_in_Glue_is_recorded_as_TIMEOUT()
+    {
+        var (_, _, settings) = await SetUpAsync(runSeconds: 10, extraArguments: new Dictionary<string, string> { ["--local-timeout-seconds"] = "1" });
+        await using (var worker = await StartWorkerAsync(settings))
+        {
+            await worker.Services.GetRequiredService<IRunScheduler>().RequestAsync("sales", RunTrigger.Manual, DateTimeOffset.UtcNow, 1, null, CancellationToken.None);
+            await RunsSettledAsync(1, TimeSpan.FromSeconds(60));
+        }
+
+        var run = Assert.Single(await RunsAsync());
+        Assert.Equal((RunState.Failed, "TIMEOUT"), (run.State, run.GlueState));
+    }
+
+    [Fact]
+    public async Task A_successful_run_requests_the_datasets_chained_after_it()
+    {
+        var (lake, _, settings) = await SetUpAsync();
+        var next = await Stack.CreateLakeAsync();
+        settings["Orchestrator:Datasets:sales:Glue:Then:0"] = "curated";
+        settings["Orchestrator:Datasets:curated:Source:Bucket"] = GlueStackFixture.Bucket;
+        settings["Orchestrator:Datasets:curated:Source:Prefix"] = next.RawPrefix;
+        settings["Orchestrator:Datasets:curated:Glue:Job"] = next.Job;
+        settings["Orchestrator:Datasets:curated:Glue:MinPollInterval"] = "00:00:00.2";
+        settings["Orchestrator:Datasets:curated:Glue:MaxPollInterval"] = "00:00:00.5";
+        await using (var worker = await StartWorkerAsync(settings))
+        {
+            await worker.Services.GetRequiredService<IRunScheduler>().RequestAsync("sales", RunTrigger.Manual, DateTimeOffset.UtcNow, 1, null, CancellationToken.None);
+            await Eventually.WaitForAsync(() => Stack.JobRunsAsync(next.Job), r => r.Count == 1 && (string?)r[0]["JobRunState"] == "SUCCEEDED",
+                TimeSpan.FromSeconds(60), "the chained job's run");
+        }
+
+        Assert.Single(await Stack.JobRunsAsync(lake.Job));
+        await using var store = RunStoreFactory.Create(Provider, ConnectionString, TimeProvider.System);
+        var chained = Assert.Single(await store.ListAsync("curated", 10, CancellationToken.None));
+        Assert.Equal((RunTrigger.Chained, RunState.Succeeded), (chained.Trigger, chained.State));
+    }
+
+    [Theory]
+    [InlineData(false, 0)]
+    [InlineData(true, 1)]
+    public async Task Removals_are_recorded_and_request_a_run_only_when_configured(bool runOnRemovals, int expectedRuns)
+    {
+        var (lake, queue, settings) = await SetUpAsync();
+        settings["Orchestrator:Datasets:sales:Glue:RunOnRemovals"] = runOnRemovals ? "true" : "false";
+        string key = $"{lake.RawPrefix}year=2024/month=01/gone.csv";
+        await using (await StartWorkerAsync(settings))
+        {
+            await Stack.Emulator.Sqs.SendMessageAsync(queue,
+                S3Notifications.Created(GlueStackFixture.Bucket, key, S3Notifications.Sequencer(1)).Replace("ObjectCreated:Put", "ObjectRemoved:Delete", StringComparison.Ordinal));
+            await Eventually.WaitForAsync(() => CountAsync(ObjectState.Removed, null), n => n == 1, TimeSpan.FromSeconds(30), "the removal in the ledger");
+            await Task.Delay(TimeSpan.FromSeconds(3)); // past the debounce window
+            if (expectedRuns > 0)
+            {
+                await RunsSettledAsync(expectedRuns, TimeSpan.FromSeconds(60));
+            }
+        }
+
+        Assert.Equal(expectedRuns, (await RunsAsync()).Count);
     }
 }

@@ -61,7 +61,8 @@ public sealed class GlueStackFixture : IAsyncLifetime
     /// The seed's names under a unique prefix: database, raw CSV table <c>raw_sales</c> (year INT, month INT), curated Parquet
     /// table <c>my_table</c>, and the job running the local raw_to_curated with bookmarks.
     /// </summary>
-    public async Task<Lake> CreateLakeAsync(double runSeconds = 1, string? outcome = null, int maxConcurrentRuns = 1)
+    public async Task<Lake> CreateLakeAsync(double runSeconds = 1, string? outcome = null, int maxConcurrentRuns = 1,
+        IReadOnlyDictionary<string, string>? extraArguments = null)
     {
         string id = Guid.NewGuid().ToString("N")[..10];
         var lake = new Lake($"db_{id}", $"raw_to_curated_{id}", $"t{id}/raw/sales/", $"t{id}/curated/my_table/");
@@ -91,6 +92,11 @@ public sealed class GlueStackFixture : IAsyncLifetime
             ["--target_database"] = lake.Database,
             ["--target_table"] = "my_table",
         };
+        foreach (var (key, value) in extraArguments ?? new Dictionary<string, string>())
+        {
+            arguments[key] = value;
+        }
+
         if (outcome is not null)
         {
             arguments["--local-outcome"] = outcome;
