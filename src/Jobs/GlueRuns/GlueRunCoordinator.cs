@@ -158,13 +158,13 @@ public sealed class GlueRunCoordinator(
         catch (AwsServiceException ex) when (ex is ConcurrentRunsExceededException || ex.IsThrottling)
         {
             // Another run of the job (ours from before a failover, or someone else's) holds it: wait, within the window.
-            await DeferStartAsync(job, run, ex.ErrorCode, cancellationToken);
+            await DeferStartAsync(job, run, ex.ErrorCode, mayHaveStarted: false, cancellationToken);
             return;
         }
         catch (Exception ex) when (ex is not OperationCanceledException && IsUnknownOutcome(ex))
         {
             // The request may have reached Glue. The next step looks the run up by its correlation argument first.
-            await DeferStartAsync(job, run, "unknown outcome: " + ex.GetType().Name, cancellationToken);
+            await DeferStartAsync(job, run, "unknown outcome: " + ex.GetType().Name, mayHaveStarted: true, cancellationToken);
             return;
         }
         catch (AwsServiceException ex)
@@ -182,10 +182,13 @@ public sealed class GlueRunCoordinator(
         await scheduler.AdvanceAsync(job.Name, run.RunId, time.GetUtcNow() + job.MinPollInterval, job.MinPollInterval, cancellationToken);
     }
 
-    private async Task DeferStartAsync(DatasetJob job, GlueRun run, string reason, CancellationToken cancellationToken)
+    private async Task DeferStartAsync(DatasetJob job, GlueRun run, string reason, bool mayHaveStarted, CancellationToken cancellationToken)
     {
         GlueRunTelemetry.StartRetries.Add(1, new("job", job.JobName), new("reason", reason.Split(':')[0]));
-        if (time.GetUtcNow() - run.RequestedAt > job.StartWindow)
+
+        // Only a start Glue refused can be given up. One that may have reached Glue is never failed here, even past the
+        // window: Glue may be running it, so the next step looks it up first (and a refusal after that ends the run).
+        if (!mayHaveStarted && time.GetUtcNow() - run.RequestedAt > job.StartWindow)
         {
             await finisher.FailAsync(run, null, "START_FAILED", $"StartJobRun kept failing for {job.StartWindow} ({reason})", cancellationToken);
             return;
