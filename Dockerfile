@@ -25,8 +25,7 @@ RUN install -d -m 1777 /rootfs/tmp && install -d -m 0750 /rootfs/data
 FROM mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled-extra AS runtime
 ARG VERSION
 LABEL org.opencontainers.image.title="orchestrator" \
-      org.opencontainers.image.version="${VERSION}" \
-      org.opencontainers.image.source="https://github.com/example/orchestrator"
+      org.opencontainers.image.version="${VERSION}"
 # APP_UID (1654) is the non-root user of the .NET images.
 COPY --from=build --chown=1654:1654 /rootfs/data /data
 COPY --from=build /rootfs/tmp /tmp
