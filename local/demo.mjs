@@ -1,20 +1,18 @@
 #!/usr/bin/env node
-// The demo on the local stack, as it happens on AWS: CSV objects land in S3 under raw/sales/year=YYYY/month=MM/, S3 sends
-// event notifications (AWS's exact format, URL-encoded keys) to the queue, the orchestrator records them, registers the
-// partitions, runs the Glue job raw_to_curated with bookmarks, registers its output partitions — then this script runs the
-// seed's query through Athena and prints the result.
+// The demo on the local stack, as it happens on AWS: CSV objects land in S3 under raw/sales/year=YYYY/month=MM/, the bucket
+// notification (the SQS/S3 emulator's --notifications, AWS's format, URL-encoded keys) puts their events on the queue, the
+// orchestrator records them, registers the partitions, runs the Glue job raw_to_curated with bookmarks, registers its output
+// partitions — then this script runs the seed's query through Athena, prints the result and checks the sums.
+// This script only uploads: it sends no notification itself.
 //   node local/demo.mjs [sqs-s3 endpoint] [glue-athena endpoint]
-// (fauxqs has no bucket notifications; until the local stack's S3 bridge exists, this script sends what S3 would send.)
 import { S3Client, PutObjectCommand } from "./emulators/node_modules/@aws-sdk/client-s3/dist-cjs/index.js";
-import { SQSClient, SendMessageBatchCommand } from "./emulators/node_modules/@aws-sdk/client-sqs/dist-cjs/index.js";
 
 const s3Endpoint = process.argv[2] ?? "http://127.0.0.1:4566";
 const awsEndpoint = process.argv[3] ?? "http://127.0.0.1:4567";
 const credentials = { accessKeyId: "local", secretAccessKey: "local" };
 const s3 = new S3Client({ endpoint: s3Endpoint, region: "us-east-1", credentials, forcePathStyle: true });
-const sqs = new SQSClient({ endpoint: s3Endpoint, region: "us-east-1", credentials });
-const queueUrl = `http://sqs.us-east-1.localhost:${new URL(s3Endpoint).port}/000000000000/data-lake-events`; // fauxqs URL form
 
+// Keys with a space, '+' and '=' in the file name: the notification encodes them, the orchestrator decodes them.
 const files = {
   "raw/sales/year=2024/month=01/sales 2024-01 part 1.csv": [[1, "alice", 10.5, "2024-01-03"], [2, "bob", 20, "2024-01-04"]],
   "raw/sales/year=2024/month=01/sales+2024-01=part 2.csv": [[3, "alice", 4.5, "2024-01-09"], [4, "carol", 7.25, "2024-01-12"]],
@@ -22,23 +20,11 @@ const files = {
 };
 const expected = { alice: 15, bob: 20, carol: 7.25 };
 
-const encode = (key) => encodeURIComponent(key).replace(/%2F/g, "/").replace(/%20/g, "+").replace(/[!'()*~]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
-let sequencer = 0x0055aed6dcd90281e5n;
-const records = [];
 for (const [key, rows] of Object.entries(files)) {
   const body = "id,name,amount,date\n" + rows.map((r) => r.join(",")).join("\n") + "\n";
-  await s3.send(new PutObjectCommand({ Bucket: "data-lake-local", Key: key, Body: body }));
-  records.push(JSON.stringify({ Records: [{
-    eventVersion: "2.1", eventSource: "aws:s3", awsRegion: "us-east-1", eventTime: new Date().toISOString(), eventName: "ObjectCreated:Put",
-    userIdentity: { principalId: "AWS:LOCAL" }, requestParameters: { sourceIPAddress: "127.0.0.1" },
-    responseElements: { "x-amz-request-id": "LOCAL", "x-amz-id-2": "LOCAL" },
-    s3: { s3SchemaVersion: "1.0", configurationId: "orchestrator-local",
-      bucket: { name: "data-lake-local", ownerIdentity: { principalId: "LOCAL" }, arn: "arn:aws:s3:::data-lake-local" },
-      object: { key: encode(key), size: Buffer.byteLength(body), eTag: "0", sequencer: (sequencer++).toString(16).toUpperCase() } },
-  }] }));
+  await s3.send(new PutObjectCommand({ Bucket: "data-lake-local", Key: key, Body: body, ContentType: "text/csv" }));
 }
-await sqs.send(new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: records.map((MessageBody, i) => ({ Id: `m${i}`, MessageBody })) }));
-console.log(`demo: uploaded ${records.length} CSV objects to s3://data-lake-local/raw/sales/ and sent their S3 notifications`);
+console.log(`demo: uploaded ${Object.keys(files).length} CSV objects to s3://data-lake-local/raw/sales/ (S3 notifies the queue)`);
 
 async function call(target, body) {
   const response = await fetch(awsEndpoint, { method: "POST", body: JSON.stringify(body), headers: {

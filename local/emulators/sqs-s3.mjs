@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 // Local SQS + S3 emulator (fauxqs, pinned in package.json) for development and integration tests.
 //
-//   node sqs-s3.mjs [--port N] [--init file.json] [--exit-with-stdin]
+//   node sqs-s3.mjs [--port N] [--init file.json] [--notifications file.json] [--exit-with-stdin]
 //
-//   --port N            TCP port on 127.0.0.1 (default 4566; 0 = any free port).
-//   --init file.json    fauxqs init config (queues, topics, subscriptions, buckets) applied before READY.
+//   --port N                  TCP port on 127.0.0.1 (default 4566; 0 = any free port).
+//   --init file.json          fauxqs init config (queues, topics, subscriptions, buckets) applied before READY.
+//   --notifications file.json S3 bucket notifications to SQS (fauxqs has none): per bucket, an S3 NotificationConfiguration
+//                             with QueueConfigurations (see s3-notifications.mjs). Buckets and queues must exist once --init
+//                             is applied; one s3:TestEvent goes to each queue before READY, as S3 does.
 //   --exit-with-stdin   exit when stdin reaches EOF, so a test host that dies without cleanup
 //                       does not leave an orphan emulator behind.
 //
@@ -13,7 +16,9 @@
 // Why not the fauxqs CLI or startFauxqs(): both bind 0.0.0.0 (checked in fauxqs 1.9.2 dist/app.js); a test
 // emulator without authentication must only listen on loopback. buildApp() is public API and leaves listen() to us.
 import { parseArgs } from "node:util";
+import { readFileSync } from "node:fs";
 import { buildApp } from "fauxqs";
+import { attachNotifications, parseNotifications } from "./s3-notifications.mjs";
 
 const HOST = "127.0.0.1";
 const DEFAULT_REGION = "us-east-1";
@@ -29,12 +34,13 @@ try {
     options: {
       port: { type: "string", default: "4566" },
       init: { type: "string" },
+      notifications: { type: "string" },
       "exit-with-stdin": { type: "boolean", default: false },
     },
     strict: true,
   }).values;
 } catch (error) {
-  fail(`${error.message}\nusage: node sqs-s3.mjs [--port N] [--init file.json] [--exit-with-stdin]`);
+  fail(`${error.message}\nusage: node sqs-s3.mjs [--port N] [--init file.json] [--notifications file.json] [--exit-with-stdin]`);
 }
 
 const port = Number(args.port);
@@ -42,8 +48,8 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   fail(`--port must be an integer between 0 and 65535, got "${args.port}"`);
 }
 
-// The init config needs the stores that buildApp() would otherwise create privately. fauxqs exports only its
-// entry point, so these deep imports are tied to the pinned version (1.9.2); they are loaded only for --init.
+// The init config and the notifications need the stores that buildApp() would otherwise create privately. fauxqs exports
+// only its entry point, so these deep imports are tied to the pinned version (1.9.2); they are loaded only when needed.
 async function createStores() {
   const dist = new URL("./node_modules/fauxqs/dist/", import.meta.url);
   const [{ SqsStore }, { SnsStore }, { S3Store }, initConfig] = await Promise.all([
@@ -58,12 +64,29 @@ async function createStores() {
 let init;
 let initConfig;
 let stores;
-if (args.init) {
+if (args.init || args.notifications) {
   ({ stores, initConfig } = await createStores());
+}
+if (args.init) {
   try {
     init = initConfig.loadInitConfig(args.init);
   } catch (error) {
     fail(`cannot load --init ${args.init}: ${error.message}`);
+  }
+}
+let notifications;
+if (args.notifications) {
+  try {
+    const rules = parseNotifications(JSON.parse(readFileSync(args.notifications, "utf8")));
+    notifications = attachNotifications({
+      rules,
+      s3Store: stores.s3Store,
+      sqsStore: stores.sqsStore,
+      region: DEFAULT_REGION,
+      log: (line) => process.stderr.write(`sqs-s3: ${line}\n`),
+    });
+  } catch (error) {
+    fail(`cannot load --notifications ${args.notifications}: ${error.message}`);
   }
 }
 
@@ -104,6 +127,14 @@ if (init) {
     port: actualPort,
     region: DEFAULT_REGION,
   });
+}
+if (notifications) {
+  try {
+    notifications.sendTestEvents();
+  } catch (error) {
+    await app.close();
+    fail(`--notifications ${args.notifications}: ${error.message}`);
+  }
 }
 
 process.stdout.write(`READY ${actualPort}\n`);

@@ -10,7 +10,8 @@ namespace Orchestrator.IntegrationTests.Infrastructure;
 /// <summary>
 /// Starts the repository's SQS/S3 emulator (<c>local/emulators/sqs-s3.mjs</c>, fauxqs pinned by its lockfile) on a free
 /// loopback port and hands out SDK clients configured for it. Installs the emulator's npm packages first when they are
-/// missing; fails, never skips, when Node.js is not installed.
+/// missing; fails, never skips, when Node.js is not installed. The emulator starts with the S3 bucket notifications of
+/// <see cref="NotificationSetup"/> (bucket and queues created at start, since notifications are configured only then).
 /// </summary>
 public sealed class SqsS3EmulatorFixture : IAsyncLifetime
 {
@@ -25,6 +26,7 @@ public sealed class SqsS3EmulatorFixture : IAsyncLifetime
     private static readonly TimeSpan MaxVisibilityTimeout = TimeSpan.FromHours(12);
     private const int MaxMessagesPerReceive = 10;
 
+    private readonly string _configFolder = Directory.CreateTempSubdirectory("sqs-s3-fixture-").FullName;
     private NodeScriptProcess? _emulator;
     private AmazonSQSClient? _sqs;
     private AmazonS3Client? _s3;
@@ -45,8 +47,13 @@ public sealed class SqsS3EmulatorFixture : IAsyncLifetime
         var node = await NodeTooling.RequireNodeAsync(CancellationToken.None);
         await NodeTooling.EnsurePackagesInstalledAsync(emulators, CancellationToken.None);
 
+        var (init, notifications) = NotificationSetup.WriteFiles(_configFolder);
         _emulator = await NodeScriptProcess.StartAsync(
-            node, Path.Combine(emulators, "sqs-s3.mjs"), ["--port", "0", "--exit-with-stdin"], ReadyTimeout, CancellationToken.None);
+            node,
+            Path.Combine(emulators, "sqs-s3.mjs"),
+            ["--port", "0", "--init", init, "--notifications", notifications, "--exit-with-stdin"],
+            ReadyTimeout,
+            CancellationToken.None);
         ServiceUrl = new Uri($"http://127.0.0.1:{_emulator.Port.ToString(CultureInfo.InvariantCulture)}");
 
         var credentials = new BasicAWSCredentials("test", "test");
@@ -68,6 +75,8 @@ public sealed class SqsS3EmulatorFixture : IAsyncLifetime
         {
             await _emulator.DisposeAsync();
         }
+
+        Directory.Delete(_configFolder, recursive: true);
     }
 
     /// <summary>A name no other test uses (letters, digits and dashes: valid for queues and buckets).</summary>
