@@ -100,7 +100,17 @@ internal sealed class CrawlerOperations(TimeProvider time, LocalAwsOptions optio
                 return null;
             }
 
-            foreach (var table in catalog.ListTables(database))
+            IReadOnlyList<JsonObject> tables;
+            try
+            {
+                tables = catalog.ListTables(database);
+            }
+            catch (AwsServiceException ex) when (ex.ErrorCode == "EntityNotFoundException")
+            {
+                return null; // no database yet: nothing to add partitions to (this crawler infers no tables)
+            }
+
+            foreach (var table in tables)
             {
                 string? location = (string?)table["StorageDescriptor"]?["Location"];
                 string name = (string)table["Name"]!;
