@@ -2,7 +2,8 @@ using System.CommandLine;
 
 namespace Orchestrator.Cli;
 
-/// <summary>The command line: <c>run</c> (default), <c>config validate</c>, <c>healthcheck</c>, <c>trigger</c>, <c>bookmark</c>, <c>runs</c>.</summary>
+/// <summary>The command line: <c>run</c> (default), <c>config validate</c>, <c>healthcheck</c>, <c>trigger</c>, <c>bookmark</c>, <c>runs</c>, <c>status</c>,
+/// <c>schedules</c>, <c>dlq redrive</c>.</summary>
 internal static class OrchestratorCli
 {
     public static RootCommand Build()
@@ -40,9 +41,22 @@ internal static class OrchestratorCli
         var runs = new Command("runs", "Recent Glue runs, newest first.") { datasetFilter, limit };
         runs.SetAction((parse, _) => RunsCommand.RunAsync(parse.GetValue(configFile), parse.GetValue(datasetFilter), parse.GetValue(limit), Console.Out, Console.Error));
 
+        var json = new Option<bool>("--json") { Description = "Print one JSON document instead of a table (for scripts)." };
+        var status = new Command("status", "Per dataset: objects by state, active and last run, next fire times; queue and DLQ depth. Exit 2 if the queue cannot be read.") { json };
+        status.SetAction((parse, _) => StatusCommand.RunAsync(parse.GetValue(configFile), parse.GetValue(json), Console.Out, Console.Error));
+
+        var schedules = new Command("schedules", "Every Quartz trigger of the orchestrator: job, kind, cron and time zone, next and previous fire time.") { json };
+        schedules.SetAction((parse, _) => SchedulesCommand.RunAsync(parse.GetValue(configFile), parse.GetValue(json), Console.Out, Console.Error));
+
+        var dryRun = new Option<bool>("--dry-run") { Description = "Only count and print the messages (id, first 120 characters); change nothing." };
+        var max = new Option<int?>("--max") { Description = "Move at most this many messages." };
+        var redrive = new Command("redrive", "Move the dead-letter queue's messages back to the queue (deleted from the DLQ only once sent). Exit 2 without a redrive policy.") { dryRun, max };
+        redrive.SetAction((parse, _) => DlqRedriveCommand.RunAsync(parse.GetValue(configFile), parse.GetValue(dryRun), parse.GetValue(max), Console.Out, Console.Error));
+        var dlq = new Command("dlq", "The queue's dead-letter queue.") { redrive };
+
         var root = new RootCommand("Orchestrator: S3 event notifications from SQS into the Glue catalog, Glue job runs and Athena maintenance.")
         {
-            configFile, run, config, healthcheck, trigger, bookmark, runs,
+            configFile, run, config, healthcheck, trigger, bookmark, runs, status, schedules, dlq,
         };
         root.SetAction((parse, _) => RunCommand.RunAsync(parse.GetValue(configFile), Console.Error));
         return root;
