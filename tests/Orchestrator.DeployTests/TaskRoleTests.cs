@@ -91,13 +91,21 @@ public sealed class TaskRoleTests
         Assert.Equal(curated + "*", condition["s3:prefix"]);
     }
 
+    /// <summary>
+    /// Operator commands that touch the DLQ (status, schedules, dlq redrive) run with an operator's own credentials, never
+    /// as the task (docs/operator-cli.md): their calls are not the task role's business.
+    /// </summary>
+    private static readonly HashSet<Type> OperatorOnly =
+        [typeof(Orchestrator.Cli.StatusCommand), typeof(Orchestrator.Cli.SchedulesCommand), typeof(Orchestrator.Cli.DlqRedriveCommand), typeof(Orchestrator.Cli.DeadLetterQueue)];
+
     /// <summary>IAM actions for the operations the code calls, per client.</summary>
     internal static HashSet<string> CalledActions()
     {
         var operations = AwsCallScanner.Scan(
             [typeof(OrchestratorOptions).Assembly, typeof(IAmazonGlue).Assembly],
             [typeof(IAmazonSQS), typeof(IAmazonS3), typeof(IAmazonGlue), typeof(IAmazonAthena)],
-            "Orchestrator.Jobs.Aws");
+            "Orchestrator.Jobs.Aws",
+            OperatorOnly);
         return operations.Select(o => Action(o.Client, o.Operation)).ToHashSet(StringComparer.Ordinal);
     }
 

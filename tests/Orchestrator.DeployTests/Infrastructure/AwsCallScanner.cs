@@ -20,7 +20,7 @@ internal static partial class AwsCallScanner
 
     /// <summary>The operations, as (client interface, method name without <c>Async</c>), reachable from outside <paramref name="clientNamespace"/>.</summary>
     public static IReadOnlySet<(Type Client, string Operation)> Scan(
-        IEnumerable<Assembly> assemblies, IReadOnlyCollection<Type> clients, string clientNamespace)
+        IEnumerable<Assembly> assemblies, IReadOnlyCollection<Type> clients, string clientNamespace, IReadOnlySet<Type>? excludedOwners = null)
     {
         var calls = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var operations = new Dictionary<string, HashSet<(Type, string)>>(StringComparer.Ordinal);
@@ -34,6 +34,11 @@ internal static partial class AwsCallScanner
                 foreach (MethodBase method in type.GetMethods(all).Cast<MethodBase>().Concat(type.GetConstructors(all)))
                 {
                     var (owner, node) = Node(method);
+                    if (excludedOwners?.Contains(owner) == true)
+                    {
+                        continue; // not run by the task (e.g. operator commands, run with an operator's own credentials)
+                    }
+
                     if (!(owner.Namespace ?? "").StartsWith(clientNamespace, StringComparison.Ordinal))
                     {
                         roots.Add(node);
