@@ -5,6 +5,7 @@ using Amazon.SQS.Model;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OpenTelemetry;
 using Orchestrator.Configuration;
 
 namespace Orchestrator.Ingestion;
@@ -53,7 +54,11 @@ internal sealed partial class QueueDepthService : BackgroundService
         using var timer = new PeriodicTimer(queue.DepthPollInterval, time);
         do
         {
-            await PollAsync(stoppingToken);
+            // Two HTTP calls every interval are not worth a trace each: keep the HttpClient instrumentation out of them.
+            using (SuppressInstrumentationScope.Begin())
+            {
+                await PollAsync(stoppingToken);
+            }
         }
         while (await WaitAsync(timer, stoppingToken));
     }
