@@ -17,7 +17,7 @@ namespace Orchestrator.Ingestion;
 /// published. A failed poll is a warning and drops that queue's points until the next success: a gauge that repeats a stale
 /// value would hide an outage. It never stops the host, since ingestion does not depend on it.
 /// </summary>
-internal sealed partial class QueueDepthService : BackgroundService
+internal sealed class QueueDepthService : BackgroundService
 {
     private const string Visible = "ApproximateNumberOfMessages";
     private const string NotVisible = "ApproximateNumberOfMessagesNotVisible";
