@@ -65,6 +65,8 @@ internal sealed class OrchestratorOptionsValidator(OptionsBindingErrors bindingE
         }
 
         Duration(errors, "MaxStoreBackoff", queue.MaxStoreBackoff, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(15), "");
+        Duration(errors, "DepthPollInterval", queue.DepthPollInterval, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1),
+            " (each poll is two GetQueueAttributes calls; SQS refreshes the approximate counts about once a minute)");
     }
 
     private static void ValidateStore(StoreOptions store, bool providerBound, List<string> errors)

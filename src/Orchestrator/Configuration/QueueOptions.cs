@@ -41,4 +41,10 @@ public sealed class QueueOptions
 
     /// <summary>Longest pause of the pollers while the store is failing (backoff doubles from one second up to this).</summary>
     public TimeSpan MaxStoreBackoff { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How often the queue and its DLQ are asked for their depth (GetQueueAttributes) for the <c>orchestrator.queue.depth</c>
+    /// gauges. SQS updates these approximate counts about once a minute anyway, so polling faster buys nothing.
+    /// </summary>
+    public TimeSpan DepthPollInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -43,6 +43,7 @@ internal static class IngestionRegistration
         services.TryAddSingleton<VisibilityHeartbeat>();
         services.TryAddSingleton<BatchHandler>();
         services.AddHostedService<SqsIngestionService>();
+        services.AddHostedService<QueueDepthService>();
 
         // The host must wait for the drain: our budget plus a margin for releasing what was not started.
         services.AddOptions<HostOptions>().Configure<IOptions<OrchestratorOptions>>((host, options) =>

@@ -60,4 +60,10 @@ internal static partial class Log
 
     [LoggerMessage(17, LogLevel.Information, "Stopped consuming {QueueUrl}")]
     public static partial void Stopped(ILogger logger, string queueUrl);
+
+    [LoggerMessage(20, LogLevel.Warning, "Reading the depth of queue {QueueUrl} failed ({ErrorType}); the orchestrator.queue.depth gauges skip it until the next poll in {Interval}")]
+    public static partial void DepthPollFailed(ILogger logger, string queueUrl, string errorType, TimeSpan interval, Exception exception);
+
+    [LoggerMessage(21, LogLevel.Warning, "Queue {QueueUrl} has a RedrivePolicy whose deadLetterTargetArn {Arn} is not a queue ARN; the DLQ depth is not reported")]
+    public static partial void BadDeadLetterArn(ILogger logger, string queueUrl, string arn);
 }

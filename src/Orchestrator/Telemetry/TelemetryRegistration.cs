@@ -24,6 +24,7 @@ internal static class TelemetryRegistration
     public static IHostApplicationBuilder AddOrchestratorTelemetry(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.AddOrchestratorConsoleLogging();
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeFormattedMessage = true;
