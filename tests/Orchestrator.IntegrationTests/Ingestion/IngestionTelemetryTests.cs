@@ -10,7 +10,7 @@ using Orchestrator.Testing;
 namespace Orchestrator.IntegrationTests.Ingestion;
 
 /// <summary>What an operator sees: spans with the messaging conventions and the ingestion metrics, from a real run.</summary>
-[Collection(IngestionCollectionDefinition.Name)]
+[Collection(TelemetryCollectionDefinition.Name)]
 public sealed class IngestionTelemetryTests(SqsS3EmulatorFixture emulator) : IAsyncLifetime
 {
     private readonly string directory = Directory.CreateTempSubdirectory("orchestrator-telemetry-").FullName;

@@ -8,7 +8,7 @@ namespace Orchestrator.IntegrationTests.Scheduling;
 /// Three worker processes on one PostgreSQL database with Quartz clustered: every fire time of a cron schedule starts exactly
 /// one Glue run, starting the three at the same moment causes no extra fire, and when one is killed the others carry on.
 /// </summary>
-[Collection(GlueStackCollectionDefinition.Name)]
+[Collection(ClusterCollectionDefinition.Name)]
 public sealed class ClusterTests(GlueStackFixture stack, PostgresServerFixture server) : IAsyncLifetime
 {
     private static readonly TimeSpan Period = TimeSpan.FromSeconds(5);
@@ -45,6 +45,7 @@ public sealed class ClusterTests(GlueStackFixture stack, PostgresServerFixture s
                 var settings = GlueSettings.For(lake, queue, "PostgreSql", connectionString, Path.Combine(directory, $"alive-{i}"));
                 settings["Orchestrator:Datasets:sales:Glue:Schedules:0:Name"] = "every5s";
                 settings["Orchestrator:Datasets:sales:Glue:Schedules:0:Cron"] = "0/5 * * * * ?";
+                settings["Orchestrator:Scheduling:CheckinMisfireThreshold"] = "00:00:05";
                 workers.Add(WorkerProcess.Start(settings, sqs, environment)); // all three at once: reconciliation races
             }
 
