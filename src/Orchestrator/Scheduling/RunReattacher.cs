@@ -23,9 +23,22 @@ internal sealed class RunReattacher(ISchedulerFactory schedulers, DatasetJobs jo
         }
 
         var scheduler = await schedulers.GetScheduler(cancellationToken);
-        var steps = (await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(RunKeys.StepGroup), cancellationToken))
-            .Select(k => k.Name)
-            .ToList();
+        var steps = new List<string>();
+        foreach (var key in await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(RunKeys.StepGroup), cancellationToken))
+        {
+            // A step in Error (its firing failed in the store) or already Complete will never fire: it does not count as
+            // pending, and an Error one is removed so that it stops hiding its run from this check.
+            var state = await scheduler.GetTriggerState(key, cancellationToken);
+            if (state == TriggerState.Error)
+            {
+                await scheduler.UnscheduleJob(key, cancellationToken);
+            }
+
+            if (state is not (TriggerState.Error or TriggerState.Complete or TriggerState.None))
+            {
+                steps.Add(key.Name);
+            }
+        }
         foreach (var run in active)
         {
             string marker = $"/{run.RunId:N}/";
