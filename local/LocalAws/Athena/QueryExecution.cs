@@ -18,10 +18,12 @@ internal sealed class QueryExecution
     private DateTimeOffset? _completed;
 
     public QueryExecution(string id, string query, StatementKind kind, string workGroup, string? database, string catalog,
-        string outputLocation, DateTimeOffset submitted)
+        string outputLocation, DateTimeOffset submitted, string? submittedQuery = null, IReadOnlyList<string>? executionParameters = null)
     {
         Id = id;
         Query = query;
+        SubmittedQuery = submittedQuery ?? query;
+        ExecutionParameters = executionParameters ?? [];
         Kind = kind;
         WorkGroup = workGroup;
         Database = database;
@@ -32,7 +34,14 @@ internal sealed class QueryExecution
 
     public string Id { get; }
 
+    /// <summary>The statement the emulator runs: the submitted text with its ExecutionParameters bound.</summary>
     public string Query { get; }
+
+    /// <summary>The QueryString as submitted (with its <c>?</c> placeholders), which GetQueryExecution reports.</summary>
+    public string SubmittedQuery { get; }
+
+    /// <summary>The ExecutionParameters as submitted.</summary>
+    public IReadOnlyList<string> ExecutionParameters { get; }
 
     public StatementKind Kind { get; }
 
@@ -133,10 +142,10 @@ internal sealed class QueryExecution
                 context["Database"] = Database;
             }
 
-            return new JsonObject
+            var json = new JsonObject
             {
                 ["QueryExecutionId"] = Id,
-                ["Query"] = Query,
+                ["Query"] = SubmittedQuery,
                 ["StatementType"] = Kind.StatementType,
                 ["SubstatementType"] = Kind.SubstatementType,
                 ["ResultConfiguration"] = new JsonObject { ["OutputLocation"] = OutputLocation },
@@ -154,6 +163,12 @@ internal sealed class QueryExecution
                     ["EffectiveEngineVersion"] = "Athena engine version 3",
                 },
             };
+            if (ExecutionParameters.Count > 0)
+            {
+                json["ExecutionParameters"] = new JsonArray([.. ExecutionParameters.Select(p => JsonValue.Create(p))]);
+            }
+
+            return json;
         }
     }
 

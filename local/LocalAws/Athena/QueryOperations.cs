@@ -44,11 +44,18 @@ internal sealed class QueryOperations(QueryStore queries, WorkGroupStore workGro
         var workGroup = workGroups.Get(workGroupName);
         var context = request.OptionalObject("QueryExecutionContext");
         var id = Guid.NewGuid().ToString();
-        var (kind, handler) = StatementClassifier.Classify(query);
+        var parameters = request["ExecutionParameters"] is null ? [] : request.RequiredStringList("ExecutionParameters", 1, 1024);
+        if (parameters.FirstOrDefault(p => p.Length is < 1 or > 1024) is { } tooLong)
+        {
+            throw Validation.Constraint("ExecutionParameters", tooLong, "Member must have length between 1 and 1024");
+        }
+
+        var bound = parameters.Count == 0 ? query : ExecutionParameters.Bind(query, parameters);
+        var (kind, handler) = StatementClassifier.Classify(bound);
         var folder = OutputFolder(request, workGroup);
         var output = folder + id + (kind.StatementType == "DDL" ? ".txt" : ".csv");
-        var execution = new QueryExecution(id, query, kind, workGroupName, (string?)context?["Database"],
-            (string?)context?["Catalog"] ?? "AwsDataCatalog", output, time.GetUtcNow());
+        var execution = new QueryExecution(id, bound, kind, workGroupName, (string?)context?["Database"],
+            (string?)context?["Catalog"] ?? "AwsDataCatalog", output, time.GetUtcNow(), query, parameters);
         var (stored, created) = queries.Add(execution, token);
         if (created)
         {

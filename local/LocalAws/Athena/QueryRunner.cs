@@ -10,7 +10,8 @@ namespace LocalAws.Athena;
 
 /// <summary>Plays a query execution: QUEUED for a moment, RUNNING while the statement runs, then a terminal state.</summary>
 internal sealed class QueryRunner(
-    IEnumerable<IStatement> statements, S3Storage s3, LocalAwsOptions options, TimeProvider time, BackgroundWork background)
+    IEnumerable<IStatement> statements, S3Storage s3, LocalAwsOptions options, TimeProvider time, BackgroundWork background,
+    QueryObservations observations)
 {
     public void Start(QueryExecution execution, StatementHandler handler) =>
         background.Run($"query {execution.Id}", stopping => PlayAsync(execution, handler, stopping));
@@ -26,17 +27,32 @@ internal sealed class QueryRunner(
                 return;
             }
 
-            var statement = statements.FirstOrDefault(s => s.Handles == handler)
-                ?? throw new QueryFailedException(
-                    $"NOT_SUPPORTED: the local Athena emulator does not run this statement: {Shorten(execution.Query)}",
-                    AthenaErrorTypes.CategoryUser, AthenaErrorTypes.NotSupported);
-            var result = await statement.ExecuteAsync(execution, linked.Token);
-            await WriteResultAsync(execution, result, linked.Token);
-            execution.Succeed(result, time.GetUtcNow());
+            await RunAsync(execution, handler, linked.Token);
         }
         catch (OperationCanceledException) when (linked.IsCancellationRequested)
         {
             execution.Cancel(time.GetUtcNow());
+        }
+    }
+
+    private async Task RunAsync(QueryExecution execution, StatementHandler handler, CancellationToken cancellationToken)
+    {
+        bool ddl = execution.Kind.StatementType == "DDL";
+        observations.Started(ddl);
+        try
+        {
+            if (observations.HoldFor(execution.Query) is { } hold && hold > TimeSpan.Zero)
+            {
+                await Task.Delay(hold, time, cancellationToken); // an admin hold: stays RUNNING (StopQueryExecution ends it)
+            }
+
+            var statement = statements.FirstOrDefault(s => s.Handles == handler)
+                ?? throw new QueryFailedException(
+                    $"NOT_SUPPORTED: the local Athena emulator does not run this statement: {Shorten(execution.Query)}",
+                    AthenaErrorTypes.CategoryUser, AthenaErrorTypes.NotSupported);
+            var result = await statement.ExecuteAsync(execution, cancellationToken);
+            await WriteResultAsync(execution, result, cancellationToken);
+            execution.Succeed(result, time.GetUtcNow());
         }
         catch (QueryFailedException error)
         {
@@ -55,6 +71,10 @@ internal sealed class QueryRunner(
         {
             execution.Fail(new QueryFailedException($"HIVE_CANNOT_OPEN_SPLIT: Error reading from S3: {error.Message}",
                 AthenaErrorTypes.CategorySystem, AthenaErrorTypes.InternalServiceError), time.GetUtcNow());
+        }
+        finally
+        {
+            observations.Ended(ddl);
         }
     }
 

@@ -19,7 +19,8 @@ internal sealed class QueryStore
         {
             if (clientRequestToken is not null && _tokens.TryGetValue(clientRequestToken, out var existing))
             {
-                return existing.Query == execution.Query && existing.WorkGroup == execution.WorkGroup
+                return existing.SubmittedQuery == execution.SubmittedQuery && existing.WorkGroup == execution.WorkGroup
+                       && existing.ExecutionParameters.SequenceEqual(execution.ExecutionParameters)
                     ? (existing, false)
                     : throw AthenaErrors.InvalidRequest("Idempotent parameters do not match", "INVALID_INPUT");
             }
@@ -31,6 +32,16 @@ internal sealed class QueryStore
             }
 
             return (execution, true);
+        }
+    }
+
+    /// <summary>Every execution with the token it was started with (for <c>/__admin/athena</c>).</summary>
+    public IReadOnlyList<(QueryExecution Execution, string? Token)> List()
+    {
+        lock (_gate)
+        {
+            var tokens = _tokens.ToDictionary(t => t.Value.Id, t => t.Key, StringComparer.Ordinal);
+            return [.. _executions.Values.OrderBy(e => e.Submitted).Select(e => (e, tokens.GetValueOrDefault(e.Id)))];
         }
     }
 

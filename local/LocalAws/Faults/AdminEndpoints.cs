@@ -38,6 +38,56 @@ internal static class AdminEndpoints
             return Results.Json(ToJson(rule));
         });
         app.MapGet("/__admin/health", () => Results.Text("ok"));
+        MapAthena(app);
+    }
+
+    /// <summary>
+    /// <c>/__admin/athena</c>: GET the peaks of queries (and DDL statements) running at once and every query with its
+    /// ClientRequestToken and state; POST <c>/__admin/athena/holds</c> <c>{"match": "text", "seconds": 30}</c> keeps queries
+    /// whose SQL contains the text RUNNING that long before they run; DELETE removes the holds and resets the peaks.
+    /// </summary>
+    private static void MapAthena(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/__admin/athena", (Athena.QueryObservations observations, Athena.QueryStore queries) => Results.Json(new JsonObject
+        {
+            ["peakRunning"] = observations.PeakRunning,
+            ["peakRunningDdl"] = observations.PeakRunningDdl,
+            ["queries"] = new JsonArray([.. queries.List().Select(q => (JsonNode)new JsonObject
+            {
+                ["id"] = q.Execution.Id,
+                ["token"] = q.Token,
+                ["state"] = q.Execution.State,
+                ["statementType"] = q.Execution.Kind.StatementType,
+                ["query"] = q.Execution.SubmittedQuery,
+            })]),
+        }));
+        app.MapDelete("/__admin/athena", (Athena.QueryObservations observations) =>
+        {
+            observations.Reset();
+            return Results.NoContent();
+        });
+        app.MapPost("/__admin/athena/holds", async (HttpRequest request, Athena.QueryObservations observations) =>
+        {
+            JsonObject? body;
+            try
+            {
+                body = await JsonNode.ParseAsync(request.Body) as JsonObject;
+            }
+            catch (JsonException error)
+            {
+                return Results.BadRequest(new { error = error.Message });
+            }
+
+            var match = (string?)body?["match"];
+            var seconds = (double?)body?["seconds"];
+            if (string.IsNullOrEmpty(match) || seconds is not (>= 0 and <= 3600))
+            {
+                return Results.BadRequest(new { error = "expected {match: non-empty text, seconds: 0..3600}" });
+            }
+
+            observations.Hold(match, TimeSpan.FromSeconds(seconds.Value));
+            return Results.NoContent();
+        });
     }
 
     private static FaultRule? Parse(JsonObject body)

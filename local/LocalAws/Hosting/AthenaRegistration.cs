@@ -14,6 +14,7 @@ internal static class AthenaRegistration
         services.AddSingleton<WorkGroupStore>();
         services.AddSingleton<QueryStore>();
         services.AddSingleton<QueryRunner>();
+        services.AddSingleton<QueryObservations>();
         services.AddSingleton<TableViews>();
         services.AddSingleton<IStatement, SelectStatement>();
         services.AddSingleton<IStatement, CtasStatement>();
@@ -21,6 +22,7 @@ internal static class AthenaRegistration
         services.AddSingleton<IStatement, DropTableStatement>();
         services.AddSingleton<IStatement, MsckRepairStatement>();
         services.AddSingleton<IStatement>(sp => new AlterPartitionsStatement(sp.GetRequiredService<GlueCatalog>(), StatementHandler.AddPartition));
+        services.AddSingleton<IStatement>(sp => new AlterPartitionsStatement(sp.GetRequiredService<GlueCatalog>(), StatementHandler.SetPartitionLocation));
         services.AddSingleton<IStatement>(sp => new AlterPartitionsStatement(sp.GetRequiredService<GlueCatalog>(), StatementHandler.DropPartition));
         services.AddSingleton<IStatement>(sp => new IcebergMaintenanceStatement(sp.GetRequiredService<GlueCatalog>(), StatementHandler.Optimize));
         services.AddSingleton<IStatement>(sp => new IcebergMaintenanceStatement(sp.GetRequiredService<GlueCatalog>(), StatementHandler.Vacuum));

@@ -35,6 +35,7 @@ internal static class ServiceRegistration
         services.AddSingleton<ILocalJobScript, RawToCuratedJob>();
         services.AddSingleton<IOperationGroup, DatabaseOperations>();
         services.AddSingleton<IOperationGroup, TableOperations>();
+        services.AddSingleton<IOperationGroup, TableOptimizerOperations>();
         services.AddSingleton<IOperationGroup, PartitionOperations>();
         services.AddSingleton<IOperationGroup, JobOperations>();
         services.AddSingleton<IOperationGroup, BookmarkOperations>();

@@ -5,7 +5,8 @@ namespace LocalAws.Athena.Statements;
 
 /// <summary>
 /// <c>ALTER TABLE t ADD [IF NOT EXISTS] PARTITION (…) [LOCATION '…'] [PARTITION …]</c> and
-/// <c>ALTER TABLE t DROP [IF EXISTS] PARTITION (…)[, PARTITION (…)]</c>.
+/// <c>ALTER TABLE t DROP [IF EXISTS] PARTITION (…)[, PARTITION (…)]</c> and
+/// <c>ALTER TABLE t PARTITION (…) SET LOCATION '…'</c>.
 /// </summary>
 internal sealed class AlterPartitionsStatement(GlueCatalog catalog, StatementHandler handles) : IStatement
 {
@@ -20,6 +21,10 @@ internal sealed class AlterPartitionsStatement(GlueCatalog catalog, StatementHan
         if (handles == StatementHandler.AddPartition)
         {
             Add(cursor, database, tableName, table);
+        }
+        else if (handles == StatementHandler.SetPartitionLocation)
+        {
+            SetLocation(cursor, database, tableName, table);
         }
         else
         {
@@ -79,6 +84,24 @@ internal sealed class AlterPartitionsStatement(GlueCatalog catalog, StatementHan
         foreach (var values in specs)
         {
             catalog.RemovePartition(database, tableName, values);
+        }
+    }
+
+    private void SetLocation(SqlCursor cursor, string database, string tableName, System.Text.Json.Nodes.JsonObject table)
+    {
+        cursor.ExpectWords("PARTITION");
+        var values = PartitionSpec.Read(cursor, table);
+        cursor.ExpectWords("SET", "LOCATION");
+        var location = cursor.StringLiteral();
+        if (!S3Location.TryParse(location, out _))
+        {
+            throw new QueryFailedException($"FAILED: '{location}' is not an S3 location", AthenaErrorTypes.CategoryUser, AthenaErrorTypes.DdlTaskFailed);
+        }
+
+        if (!catalog.SetPartitionLocation(database, tableName, values, location))
+        {
+            throw new QueryFailedException($"FAILED: SemanticException [Error 10006]: Partition not found ({string.Join(", ", values)})",
+                AthenaErrorTypes.CategoryUser, AthenaErrorTypes.DdlTaskFailed);
         }
     }
 

@@ -15,6 +15,7 @@ internal static partial class StatementClassifier
             _ when DropTable().IsMatch(text) => (new StatementKind("DDL", "DROP_TABLE"), StatementHandler.DropTable),
             _ when AddPartition().IsMatch(text) => (new StatementKind("DDL", "ALTER_TABLE_ADD_PARTITION"), StatementHandler.AddPartition),
             _ when DropPartition().IsMatch(text) => (new StatementKind("DDL", "ALTER_TABLE_DROP_PARTITION"), StatementHandler.DropPartition),
+            _ when SetPartitionLocation().IsMatch(text) => (new StatementKind("DDL", "ALTER_TABLE_SET_PARTITION_LOCATION"), StatementHandler.SetPartitionLocation),
             _ when Msck().IsMatch(text) => (new StatementKind("DDL", "MSCK_REPAIR_TABLE"), StatementHandler.MsckRepair),
             _ when Optimize().IsMatch(text) => (new StatementKind("DML", "OPTIMIZE"), StatementHandler.Optimize),
             _ when Vacuum().IsMatch(text) => (new StatementKind("DML", "VACUUM"), StatementHandler.Vacuum),
@@ -44,6 +45,9 @@ internal static partial class StatementClassifier
 
     [GeneratedRegex(@"^ALTER\s+TABLE\s+\S+\s+DROP\s+(IF\s+EXISTS\s+)?PARTITION\b", RegexOptions.IgnoreCase)]
     private static partial Regex DropPartition();
+
+    [GeneratedRegex(@"^ALTER\s+TABLE\s+\S+\s+PARTITION\s*\(.*\)\s*SET\s+LOCATION\b", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex SetPartitionLocation();
 
     [GeneratedRegex(@"^MSCK\s+REPAIR\s+TABLE\b", RegexOptions.IgnoreCase)]
     private static partial Regex Msck();

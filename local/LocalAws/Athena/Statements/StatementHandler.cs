@@ -9,6 +9,7 @@ internal enum StatementHandler
     DropTable,
     AddPartition,
     DropPartition,
+    SetPartitionLocation,
     MsckRepair,
     Optimize,
     Vacuum,

@@ -157,6 +157,23 @@ internal sealed class GlueCatalog(TimeProvider time)
         }
     }
 
+    /// <summary>Points an existing partition at another location (Athena's <c>ALTER TABLE … PARTITION (…) SET LOCATION</c>).</summary>
+    public bool SetPartitionLocation(string databaseName, string tableName, IReadOnlyList<string> values, string location)
+    {
+        lock (_gate)
+        {
+            if (Table(databaseName, tableName).Partitions.GetValueOrDefault(CatalogTable.PartitionKey(values)) is not { } partition)
+            {
+                return false;
+            }
+
+            var storage = partition["StorageDescriptor"] as JsonObject ?? [];
+            storage["Location"] = location;
+            partition["StorageDescriptor"] = storage;
+            return true;
+        }
+    }
+
     public bool RemovePartition(string databaseName, string tableName, IReadOnlyList<string> values)
     {
         lock (_gate)
