@@ -18,7 +18,7 @@ public sealed class ApiModelTests(ConformanceFixture fixture)
         var glue = Operations(typeof(IAmazonGlue)).ToList();
         var athena = Operations(typeof(IAmazonAthena)).ToList();
 
-        Assert.Equal(14, glue.Count);
+        Assert.Equal(15, glue.Count);
         Assert.Equal(5, athena.Count);
         Assert.All(glue, op => Assert.True(fixture.GlueModel.HasOperation(op), $"Glue model has no {op}"));
         Assert.All(athena, op => Assert.True(fixture.AthenaModel.HasOperation(op), $"Athena model has no {op}"));

@@ -103,6 +103,9 @@ internal sealed class FakeGlue(TimeProvider time) : IAmazonGlue
     public Task<GetTableResponse> GetTableAsync(GetTableRequest request, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException(nameof(GetTableAsync));
 
+    public Task<GetTableOptimizerResponse> GetTableOptimizerAsync(GetTableOptimizerRequest request, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException(nameof(GetTableOptimizerAsync));
+
     public Task<GetPartitionsResponse> GetPartitionsAsync(GetPartitionsRequest request, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException(nameof(GetPartitionsAsync));
 

@@ -54,6 +54,11 @@ internal sealed class GlueClient(AwsJsonClient client) : IAmazonGlue
         client.InvokeAsync(
             "GetTable", request, Json.GetTableRequest, Json.GetTableResponse, idempotent: true, cancellationToken);
 
+    public Task<GetTableOptimizerResponse> GetTableOptimizerAsync(
+        GetTableOptimizerRequest request, CancellationToken cancellationToken = default) =>
+        client.InvokeAsync(
+            "GetTableOptimizer", request, Json.GetTableOptimizerRequest, Json.GetTableOptimizerResponse, idempotent: true, cancellationToken);
+
     public Task<GetPartitionsResponse> GetPartitionsAsync(
         GetPartitionsRequest request, CancellationToken cancellationToken = default) =>
         client.InvokeAsync(

@@ -32,6 +32,8 @@ namespace Orchestrator.Jobs.Aws.Glue;
 [JsonSerializable(typeof(GetPartitionsResponse))]
 [JsonSerializable(typeof(GetTableRequest))]
 [JsonSerializable(typeof(GetTableResponse))]
+[JsonSerializable(typeof(GetTableOptimizerRequest))]
+[JsonSerializable(typeof(GetTableOptimizerResponse))]
 [JsonSerializable(typeof(ResetJobBookmarkRequest))]
 [JsonSerializable(typeof(ResetJobBookmarkResponse))]
 [JsonSerializable(typeof(StartCrawlerRequest))]

@@ -56,6 +56,12 @@ public interface IAmazonGlue : IDisposable
     Task<GetTableResponse> GetTableAsync(GetTableRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Gets a table's managed optimizer of one type (<c>AWSGlue.GetTableOptimizer</c>); EntityNotFoundException when the table
+    /// has none of that type.
+    /// </summary>
+    Task<GetTableOptimizerResponse> GetTableOptimizerAsync(GetTableOptimizerRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Gets one page of a table's partitions, optionally filtered by <c>Expression</c> (<c>AWSGlue.GetPartitions</c>); see <see
     /// cref="AmazonGluePaging"/> for all pages.
     /// </summary>
