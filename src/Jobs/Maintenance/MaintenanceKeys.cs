@@ -20,6 +20,9 @@ public static class MaintenanceKeys
     /// <summary>JobData of the trigger: the task name.</summary>
     public const string Task = "task";
 
+    /// <summary>JobData of the trigger: a hash of the configuration it was built from (cron, time zone, misfire).</summary>
+    public const string ConfigHash = "configHash";
+
     /// <summary>The task's job.</summary>
     public static JobKey Job(string dataset, string task) => new($"{dataset}/{task}", JobGroup);
 

@@ -1,4 +1,5 @@
 using Orchestrator.Jobs.GlueRuns;
+using Orchestrator.Jobs.Maintenance;
 using Quartz;
 
 namespace Orchestrator.Cli;
@@ -7,7 +8,7 @@ namespace Orchestrator.Cli;
 /// <param name="Group">The trigger group (<see cref="RunKeys"/>).</param>
 /// <param name="Name">The trigger name.</param>
 /// <param name="Job">The job it fires (<c>orchestrator.glue/&lt;dataset&gt;</c>).</param>
-/// <param name="Kind">cron, debounce, or step:&lt;action&gt; (request or advance) for one-shot triggers.</param>
+/// <param name="Kind">cron, maintenance, debounce, or step:&lt;action&gt; (request or advance) for one-shot triggers.</param>
 /// <param name="State">Quartz's trigger state (Normal, Paused, Blocked, …).</param>
 /// <param name="Cron">The cron expression of a cron trigger.</param>
 /// <param name="TimeZone">The time zone of a cron trigger.</param>
@@ -24,7 +25,7 @@ internal sealed record ScheduledTrigger(
     DateTimeOffset? NextFireTime,
     DateTimeOffset? PreviousFireTime)
 {
-    public static readonly string[] Groups = [RunKeys.CronGroup, RunKeys.DebounceGroup, RunKeys.StepGroup];
+    public static readonly string[] Groups = [RunKeys.CronGroup, MaintenanceKeys.CronGroup, RunKeys.DebounceGroup, RunKeys.StepGroup];
 
     /// <summary>Every trigger in the orchestrator groups, by group then name.</summary>
     public static async Task<IReadOnlyList<ScheduledTrigger>> ListAsync(IScheduler scheduler, CancellationToken cancellationToken)
@@ -53,6 +54,7 @@ internal sealed record ScheduledTrigger(
         string kind = trigger.Key.Group switch
         {
             RunKeys.CronGroup => "cron",
+            MaintenanceKeys.CronGroup => "maintenance",
             RunKeys.DebounceGroup => "debounce",
             _ => "step:" + (trigger.JobDataMap.GetString(RunKeys.Action) ?? "?"),
         };

@@ -14,4 +14,7 @@ public sealed class DatasetOptions
 
     /// <summary>The table the job writes; its new partitions are registered after each successful run.</summary>
     public TableOptions OutputTable { get; set; } = new();
+
+    /// <summary>Athena maintenance tasks on cron schedules: SQL, OPTIMIZE, VACUUM, MSCK REPAIR, partition compaction, data checks.</summary>
+    public List<MaintenanceTaskOptions> Maintenance { get; set; } = [];
 }

@@ -1,7 +1,6 @@
 using Orchestrator.Jobs.Datasets;
 using Orchestrator.Jobs.GlueRuns;
 using Orchestrator.Scheduling;
-using Quartz;
 
 namespace Orchestrator.Configuration;
 
@@ -117,29 +116,11 @@ internal static class GlueOptionsValidation
                 errors.Add($"{at}:Name: '{schedule.Name}' is used twice in this dataset.");
             }
 
-            if (!CronExpression.TryParse(schedule.Cron, out _))
-            {
-                errors.Add($"{at}:Cron: '{schedule.Cron}' is not a Quartz cron expression (seconds minutes hours day-of-month month " +
-                           "day-of-week [year], e.g. '0 0 3 * * ?').");
-            }
-
-            try
-            {
-                _ = TimeZoneInfo.FindSystemTimeZoneById(schedule.TimeZone);
-            }
-            catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
-            {
-                errors.Add($"{at}:TimeZone: '{schedule.TimeZone}' is not a known time zone (e.g. UTC, Europe/Berlin).");
-            }
-
-            if (!schedule.Misfire.Equals("FireOnce", StringComparison.OrdinalIgnoreCase) && !schedule.Misfire.Equals("Skip", StringComparison.OrdinalIgnoreCase))
-            {
-                errors.Add($"{at}:Misfire: '{schedule.Misfire}' is not one of FireOnce, Skip.");
-            }
+            ScheduleRules.Validate(schedule.Cron, schedule.TimeZone, schedule.Misfire, at, errors);
         }
     }
 
-    private static void Table(TableOptions table, string key, List<string> errors)
+    internal static void Table(TableOptions table, string key, List<string> errors)
     {
         if (table.Database.Length == 0 && table.Table.Length == 0)
         {

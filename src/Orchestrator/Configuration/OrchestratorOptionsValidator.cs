@@ -26,6 +26,7 @@ internal sealed class OrchestratorOptionsValidator(OptionsBindingErrors bindingE
         DatasetDefinitions.Build(options.Datasets, errors);
         GlueOptionsValidation.Validate(options, errors);
         AthenaOptionsValidation.Validate(options.Athena, errors);
+        Scheduling.MaintenanceTaskDefinitions.Build(options, errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

@@ -8,6 +8,7 @@ using Orchestrator.Configuration;
 using Orchestrator.Jobs.Aws;
 using Orchestrator.Jobs.Catalog;
 using Orchestrator.Jobs.GlueRuns;
+using Orchestrator.Jobs.Maintenance;
 using Orchestrator.Jobs.Queries;
 using Orchestrator.Jobs.Runs;
 using Orchestrator.Jobs.Storage;
@@ -60,6 +61,9 @@ internal static class SchedulingRegistration
         services.TryAddSingleton<IRunRequester, DebouncedRunRequester>();
         services.TryAddSingleton<RunReattacher>();
         services.AddTransient<GlueRunJob>();
+        services.TryAddSingleton(sp => MaintenanceTaskDefinitions.Build(sp.GetRequiredService<IOptions<OrchestratorOptions>>().Value, []));
+        services.TryAddSingleton<MaintenanceRunner>();
+        services.AddTransient<MaintenanceJob>();
 
         services.AddQuartz(q =>
         {
@@ -93,6 +97,7 @@ internal static class SchedulingRegistration
 
         // Before Quartz starts firing: the run tables exist and the configured schedules match the configuration.
         services.AddHostedService<ScheduleReconciler>();
+        services.AddHostedService<MaintenanceScheduleReconciler>();
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddHostedService<RunReattachService>();
         return builder;
