@@ -38,11 +38,19 @@ public sealed partial class MaintenanceJob(MaintenanceTasks tasks, MaintenanceRu
     public static DateTimeOffset ScheduledFireTime(IJobExecutionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        // Quartz writes it with Convert.ToString(DateTimeOffset, InvariantCulture); epoch milliseconds are accepted as well.
         if (context.Recovering &&
-            context.MergedJobDataMap.GetString(SchedulerConstants.FailedJobOriginalTriggerScheduledFireTime) is { } original &&
-            long.TryParse(original, NumberStyles.Integer, CultureInfo.InvariantCulture, out long millis))
+            context.MergedJobDataMap.GetString(SchedulerConstants.FailedJobOriginalTriggerScheduledFireTime) is { } original)
         {
-            return DateTimeOffset.FromUnixTimeMilliseconds(millis);
+            if (DateTimeOffset.TryParse(original, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+            {
+                return parsed;
+            }
+
+            if (long.TryParse(original, NumberStyles.Integer, CultureInfo.InvariantCulture, out long millis))
+            {
+                return DateTimeOffset.FromUnixTimeMilliseconds(millis);
+            }
         }
 
         return context.ScheduledFireTimeUtc ?? context.FireTimeUtc;

@@ -11,7 +11,8 @@ namespace Orchestrator.Jobs.Maintenance;
 /// 'text'   |   -12   |   3.5
 /// </code>
 /// unit: minute(s), hour(s), day(s), week(s), month(s), year(s). Formats are .NET custom date formats made of
-/// <c>y M d H m s f</c>, digits and <c>- _ / : . T</c> and spaces (so nothing but digits and separators can come out). Without
+/// <c>y M d H m s f</c> (no day or month names: <c>ddd</c>, <c>MMM</c> are refused), digits and <c>- _ / : . T</c> and spaces,
+/// so nothing but digits and separators can come out. Without
 /// <c>as</c>, a FireTime expression is a date. The value always reaches Athena as a typed literal, never spliced into the SQL text.
 /// </summary>
 public sealed partial class ParameterExpression
@@ -90,6 +91,12 @@ public sealed partial class ParameterExpression
             return null;
         }
 
+        if (format is not null && NameFormat().IsMatch(format))
+        {
+            error = $"format '{format}' asks for a day or month name (ddd, MMM); it may only use y M d H m s f as numbers, digits, '-', '_', '/', ':', '.', 'T' and spaces";
+            return null;
+        }
+
         switch (kind)
         {
             case "date" when format is null:
@@ -148,6 +155,9 @@ public sealed partial class ParameterExpression
     [GeneratedRegex(@"^FireTime(?<shift>\s*[+-]\s*\d{1,9}\s*(minutes?|hours?|days?|weeks?|months?|years?)\b)*(\s+as\s+(?<type>date|timestamp|string|int)(\s+'(?<format>[^']*)')?)?$",
         RegexOptions.IgnoreCase)]
     private static partial Regex FireTime();
+
+    [GeneratedRegex(@"ddd|MMM")]
+    private static partial Regex NameFormat();
 
     [GeneratedRegex(@"(?<sign>[+-])\s*(?<n>\d+)\s*(?<unit>\w+)", RegexOptions.IgnoreCase)]
     private static partial Regex Shift();

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Orchestrator.Configuration;
 using Orchestrator.Jobs.GlueRuns;
 using Orchestrator.Jobs.Ledger;
+using Orchestrator.Jobs.Maintenance;
 using Orchestrator.Jobs.Runs;
 using Quartz;
 
@@ -62,7 +63,7 @@ internal static class StatusCommand
             datasets.Add(new DatasetStatus(name, jobs.Find(name)?.JobName, counts,
                 current is null ? null : RunSummary.From(current, now),
                 finished is null ? null : RunSummary.From(finished, now),
-                [.. triggers.Where(t => t.Job == job)]));
+                [.. triggers.Where(t => t.Job == job || t.Job.StartsWith($"{MaintenanceKeys.JobGroup}.{name}/", StringComparison.Ordinal))]));
         }
 
         QueueDepth? queue = null, dlq = null;
