@@ -8,7 +8,8 @@ namespace Orchestrator.Jobs.Maintenance;
 /// Compact: rewrites one partition into few Parquet files at a new location and points the partition there. Steps, each a
 /// statement with its own token (so a restarted run reattaches to the step in flight), and what a failure leaves:
 /// <list type="number">
-/// <item>GetTable, BatchGetPartition: the columns, the partition's current location. Not registered → skipped.</item>
+/// <item>GetTable, BatchGetPartition: the columns, the format (Parquet or ORC; others fail), the partition's current location.
+/// Not registered → skipped.</item>
 /// <item>Already at the target location (an earlier attempt finished the switch) → only the clean-up is left.</item>
 /// <item>CTAS <c>&lt;table&gt;__compact_&lt;id&gt;</c> with <c>external_location</c> = the target, selecting the partition's rows
 /// (values as ExecutionParameters). Failure: the partition is untouched.</item>
@@ -32,6 +33,15 @@ internal sealed class PartitionCompaction(MaintenanceRunner runner, MaintenanceT
         {
             return MaintenanceOutcome.Failed($"Partition must give a value for exactly the partition keys of {MaintenanceRunner.Qualified(task)} " +
                                              $"({string.Join(", ", keys)}); configured: {string.Join(", ", task.Partition.Keys)}");
+        }
+
+        // The copy is written in the table's own format, since the partition keeps the table's SerDe when it moves.
+        string serde = table.StorageDescriptor?.SerdeInfo?.SerializationLibrary ?? "";
+        string? format = serde.Contains("parquet", StringComparison.OrdinalIgnoreCase) ? "PARQUET"
+            : serde.Contains("orc", StringComparison.OrdinalIgnoreCase) ? "ORC" : null;
+        if (format is null)
+        {
+            return MaintenanceOutcome.Failed($"Compact rewrites Parquet or ORC tables; {MaintenanceRunner.Qualified(task)} uses {(serde.Length == 0 ? "no SerDe" : serde)}");
         }
 
         var local = task.LocalFireTime(fireTime);
@@ -63,7 +73,7 @@ internal sealed class PartitionCompaction(MaintenanceRunner runner, MaintenanceT
                 var columns = (table.StorageDescriptor?.Columns ?? []).Select(c => Identifier(c.Name ?? "")).ToList();
                 string where = string.Join(" AND ", keys.Select(k => $"{Identifier(k)} = ?"));
                 await runner.RunStatementAsync(task, fireTime,
-                    $"CREATE TABLE {tempQualified} WITH (format = 'PARQUET', external_location = {SqlValue.Quote(target)}) AS " +
+                    $"CREATE TABLE {tempQualified} WITH (format = '{format}', external_location = {SqlValue.Quote(target)}) AS " +
                     $"SELECT {string.Join(", ", columns)} FROM {MaintenanceRunner.Qualified(task)} WHERE {where}",
                     [.. values.Select(v => v.ToSqlLiteral())], isDdl: false, "ctas", cancellationToken);
             }
