@@ -103,6 +103,23 @@ test("GetQueryResults pages with NextToken (SDK paginator); the first row is the
   assert.equal(pages[2].NextToken, undefined);
 });
 
+test("ExecutionParameters are bound to the ? placeholders in order and reported back; a count mismatch is InvalidRequestException", async () => {
+  const start = await athena.send(new StartQueryExecutionCommand({
+    QueryString: "SELECT ? AS n, ? AS s, ? AS d, '?' AS q",
+    ExecutionParameters: ["42", "'it''s'", "DATE '2024-01-31'"],
+    ClientRequestToken: unique("params-token-").padEnd(40, "x"),
+  }));
+  const done = await waitForQuery(athena, start.QueryExecutionId);
+  assert.equal(done.Status.State, "SUCCEEDED", done.Status.StateChangeReason);
+  assert.equal(done.Query, "SELECT ? AS n, ? AS s, ? AS d, '?' AS q");
+  assert.deepEqual(done.ExecutionParameters, ["42", "'it''s'", "DATE '2024-01-31'"]);
+  const { ResultSet } = await athena.send(new GetQueryResultsCommand({ QueryExecutionId: start.QueryExecutionId }));
+  assert.deepEqual(ResultSet.Rows[1].Data.map((d) => d.VarCharValue), ["42", "it's", "2024-01-31", "?"]);
+
+  const mismatch = await rejection(athena.send(new StartQueryExecutionCommand({ QueryString: "SELECT ?, ?", ExecutionParameters: ["1"] })));
+  assert.equal(mismatch.name, "InvalidRequestException");
+});
+
 test("a query that fails carries StateChangeReason and AthenaError; its results are InvalidRequestException", async () => {
   const { QueryExecutionId } = await athena.send(new StartQueryExecutionCommand({
     QueryString: "SELECT * FROM no_such_table", QueryExecutionContext: { Database: "default" },

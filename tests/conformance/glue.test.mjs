@@ -7,7 +7,7 @@ import {
   BatchCreatePartitionCommand, GetPartitionsCommand, BatchGetPartitionCommand, CreateJobCommand, GetJobCommand,
   StartJobRunCommand, GetJobRunCommand, GetJobRunsCommand, BatchStopJobRunCommand, GetJobBookmarkCommand,
   ResetJobBookmarkCommand, CreateCrawlerCommand, StartCrawlerCommand, GetCrawlerCommand, paginateGetPartitions,
-  paginateGetJobRuns,
+  paginateGetJobRuns, CreateTableOptimizerCommand, GetTableOptimizerCommand, DeleteTableOptimizerCommand,
 } from "@aws-sdk/client-glue";
 import { startLocalAws, startS3, clientConfig, unique, waitFor, rejection } from "./harness.mjs";
 
@@ -109,6 +109,38 @@ test("GetTable returns the table as created, with Dates; a missing table is Enti
 
   const error = await rejection(glue.send(new GetTableCommand({ DatabaseName: db, Name: "nope" })));
   assert.equal(error.name, "EntityNotFoundException");
+});
+
+test("GetTableOptimizer returns what CreateTableOptimizer recorded; none of a type, or a missing table, is EntityNotFoundException", async () => {
+  const db = await database();
+  await table(db, "events", "conf/events", "parquet");
+  const key = { CatalogId: "000000000000", DatabaseName: db, TableName: "events" };
+  const none = await rejection(glue.send(new GetTableOptimizerCommand({ ...key, Type: "compaction" })));
+  assert.equal(none.name, "EntityNotFoundException");
+
+  await glue.send(new CreateTableOptimizerCommand({
+    ...key, Type: "compaction", TableOptimizerConfiguration: { roleArn: "arn:aws:iam::000000000000:role/optimizer", enabled: true },
+  }));
+  const got = await glue.send(new GetTableOptimizerCommand({ ...key, Type: "compaction" }));
+  assert.equal(got.CatalogId, "000000000000");
+  assert.equal(got.DatabaseName, db);
+  assert.equal(got.TableName, "events");
+  assert.equal(got.TableOptimizer.type, "compaction");
+  assert.equal(got.TableOptimizer.configuration.enabled, true);
+  assert.equal(got.TableOptimizer.configuration.roleArn, "arn:aws:iam::000000000000:role/optimizer");
+
+  const twice = await rejection(glue.send(new CreateTableOptimizerCommand({
+    ...key, Type: "compaction", TableOptimizerConfiguration: { roleArn: "arn:aws:iam::000000000000:role/optimizer", enabled: false },
+  })));
+  assert.equal(twice.name, "AlreadyExistsException");
+  const other = await rejection(glue.send(new GetTableOptimizerCommand({ ...key, Type: "retention" })));
+  assert.equal(other.name, "EntityNotFoundException");
+  const noTable = await rejection(glue.send(new GetTableOptimizerCommand({ ...key, TableName: "nope", Type: "compaction" })));
+  assert.equal(noTable.name, "EntityNotFoundException");
+
+  await glue.send(new DeleteTableOptimizerCommand({ ...key, Type: "compaction" }));
+  const deleted = await rejection(glue.send(new GetTableOptimizerCommand({ ...key, Type: "compaction" })));
+  assert.equal(deleted.name, "EntityNotFoundException");
 });
 
 test("BatchCreatePartition reports AlreadyExistsException per item; BatchGetPartition returns found and unprocessed keys", async () => {
