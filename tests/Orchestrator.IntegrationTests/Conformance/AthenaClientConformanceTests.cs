@@ -80,6 +80,24 @@ public sealed class AthenaClientConformanceTests
     }
 
     [Fact]
+    public async Task ExecutionParameters_are_bound_in_order_and_reported_back_with_the_query_as_submitted()
+    {
+        var id = (await Athena.StartQueryExecutionAsync(new StartQueryExecutionRequest
+        {
+            QueryString = "SELECT ? AS n, ? AS s, ? AS d",
+            ExecutionParameters = ["7", "'o''brien'", "DATE '2024-01-31'"],
+        })).QueryExecutionId!;
+        var execution = await WaitAsync(id);
+        var page = await Athena.GetQueryResultsAsync(new GetQueryResultsRequest { QueryExecutionId = id });
+
+        Assert.Equal(QueryExecutionState.SUCCEEDED, execution.Status!.State);
+        Assert.Equal("SELECT ? AS n, ? AS s, ? AS d", execution.Query);
+        Assert.Equal(["7", "'o''brien'", "DATE '2024-01-31'"], execution.ExecutionParameters!);
+        Assert.Equal(["7", "o'brien", "2024-01-31"], page.ResultSet!.Rows![1].Data!.Select(d => d.VarCharValue));
+        _fixture.AssertWireConformsToModels();
+    }
+
+    [Fact]
     public async Task GetAllQueryResultsAsync_reads_every_page_header_row_first()
     {
         var id = (await Athena.StartQueryExecutionAsync(new StartQueryExecutionRequest { QueryString = Values(10) })).QueryExecutionId!;

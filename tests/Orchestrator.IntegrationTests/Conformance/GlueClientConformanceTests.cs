@@ -45,6 +45,37 @@ public sealed class GlueClientConformanceTests
     }
 
     [Fact]
+    public async Task GetTableOptimizer_returns_a_managed_optimizer_and_EntityNotFound_when_the_table_has_none_of_that_type()
+    {
+        var database = await CreateDatabaseAsync();
+        await CreateTableAsync(database, "events", "conf/events", parquet: true);
+        await _fixture.SetupAsync("AWSGlue.CreateTableOptimizer", new JsonObject
+        {
+            ["CatalogId"] = "000000000000", ["DatabaseName"] = database, ["TableName"] = "events", ["Type"] = "retention",
+            ["TableOptimizerConfiguration"] = new JsonObject { ["roleArn"] = "arn:aws:iam::000000000000:role/optimizer", ["enabled"] = true },
+        });
+        string catalogId = (await Glue.GetTableAsync(new GetTableRequest { DatabaseName = database, Name = "events" })).Table!.CatalogId!;
+
+        var retention = await Glue.GetTableOptimizerAsync(new GetTableOptimizerRequest
+        {
+            CatalogId = catalogId, DatabaseName = database, TableName = "events", Type = "retention",
+        });
+        var none = await Assert.ThrowsAsync<EntityNotFoundException>(() => Glue.GetTableOptimizerAsync(new GetTableOptimizerRequest
+        {
+            CatalogId = catalogId, DatabaseName = database, TableName = "events", Type = "compaction",
+        }));
+
+        Assert.Equal("000000000000", catalogId);
+        Assert.Equal(database, retention.DatabaseName);
+        Assert.Equal("events", retention.TableName);
+        Assert.Equal("retention", retention.TableOptimizer!.Type);
+        Assert.True(retention.TableOptimizer.Configuration!.Enabled);
+        Assert.Equal("arn:aws:iam::000000000000:role/optimizer", retention.TableOptimizer.Configuration.RoleArn);
+        Assert.Equal("EntityNotFoundException", none.ErrorCode);
+        _fixture.AssertWireConformsToModels();
+    }
+
+    [Fact]
     public async Task BatchCreatePartition_reports_AlreadyExists_per_item_and_BatchGetPartition_finds_the_partitions()
     {
         var database = await CreateDatabaseAsync();
