@@ -62,7 +62,8 @@ internal sealed class PartitionCompaction(MaintenanceRunner runner, MaintenanceT
         string token = MaintenanceTokens.For(task.Dataset, task.Name, fireTime);
         string root = (table.StorageDescriptor?.Location ?? throw new InvalidOperationException($"{MaintenanceRunner.Qualified(task)} has no location")).TrimEnd('/');
         string folder = string.Join('/', keys.Select((k, i) => $"{k}={Uri.EscapeDataString(values[i].ToPartitionValue())}"));
-        string target = $"{root}/_compacted/{folder}/{token[6..22]}/";
+        // Beside the table location, not under it: nothing that lists the table (MSCK REPAIR, crawlers) ever sees the copies.
+        string target = $"{root}__compacted/{folder}/{token[6..22]}/";
         string temp = $"{task.Table.Table}__compact_{token[6..18]}";
         string tempQualified = $"{task.Table.Database}.{temp}";
 

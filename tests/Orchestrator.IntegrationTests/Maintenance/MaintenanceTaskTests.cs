@@ -220,7 +220,7 @@ public sealed class MaintenanceTaskTests(GlueStackFixture stack) : IDisposable
         var partition = await stack.Aws.GlueAsync("GetPartition",
             $$"""{"DatabaseName":"{{lake.Database}}","TableName":"my_table","PartitionValues":["2024","1"]}""");
         string location = (string)partition["Partition"]!["StorageDescriptor"]!["Location"]!;
-        Assert.StartsWith($"s3://{GlueStackFixture.Bucket}/{lake.CuratedPrefix}_compacted/year=2024/month=1/", location, StringComparison.Ordinal);
+        Assert.StartsWith($"s3://{GlueStackFixture.Bucket}/{lake.CuratedPrefix.TrimEnd('/')}__compacted/year=2024/month=1/", location, StringComparison.Ordinal);
         Assert.Equal(before.Select(r => string.Join(',', r)), (await m.SqlAsync("SELECT id, name, amount FROM my_table WHERE year = 2024 AND month = 1 ORDER BY id", lake)).Select(r => string.Join(',', r)));
         Assert.Equal(3, before.Count);
         foreach (string key in oldFiles)
