@@ -80,7 +80,7 @@ static async Task<HealthCheckResult> PortAcceptsAsync(int port)
     }
 }
 
-// local/orchestrator.env: KEY=VALUE lines, '#' comments; shared with local/up, which sources it.
+// local/orchestrator.env: KEY=VALUE lines, '#' comments, values taken literally; shared with local/up, which reads it the same way.
 static IEnumerable<(string Name, string Value)> ReadEnvironmentFile(string path)
 {
     foreach (var line in File.ReadLines(path))
