@@ -43,12 +43,15 @@ internal static class MaintenanceTaskDefinitions
         }
 
         ScheduleRules.Validate(options.Cron, options.TimeZone, options.Misfire, key, errors);
-        if (!Enum.TryParse<MaintenanceKind>(options.Kind, ignoreCase: true, out var kind) || !Enum.IsDefined(kind) || int.TryParse(options.Kind, out _))
+        // One name exactly: Enum.TryParse would also take "5" or "Sql, Check".
+        string? name = Enum.GetNames<MaintenanceKind>().FirstOrDefault(n => n.Equals(options.Kind.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (name is null)
         {
             errors.Add($"{key}:Kind: '{options.Kind}' is not one of {string.Join(", ", Enum.GetNames<MaintenanceKind>())}.");
             return null;
         }
 
+        var kind = Enum.Parse<MaintenanceKind>(name);
         var table = options.Table.IsSet ? options.Table : definition.OutputTable;
         if (options.Table.Database.Length > 0 != options.Table.Table.Length > 0)
         {

@@ -66,6 +66,7 @@ public sealed class MaintenanceValidationTests
     [Theory]
     [InlineData(M + "0:Kind", "Reindex", M + "0:Kind: 'Reindex' is not one of Sql, Optimize, Vacuum, Msck, Compact, Check")]
     [InlineData(M + "0:Kind", "5", M + "0:Kind: '5' is not one of")]
+    [InlineData(M + "0:Kind", "Sql, Check", M + "0:Kind: 'Sql, Check' is not one of")]
     [InlineData(M + "0:Cron", "every day", M + "0:Cron: 'every day' is not a Quartz cron expression")]
     [InlineData(M + "0:TimeZone", "Mars/Olympus", M + "0:TimeZone: 'Mars/Olympus' is not a known time zone")]
     [InlineData(M + "0:Misfire", "Later", M + "0:Misfire: 'Later' is not one of FireOnce, Skip")]
