@@ -33,6 +33,7 @@ public sealed class MaintenanceScheduleTests(GlueStackFixture stack) : IDisposab
         var added = await TriggerAsync(settings);
         var restarted = await TriggerAsync(settings);
         var (code, listing) = await WorkerProcess.RunToEndAsync(settings, stack.Emulator.ServiceUrl.ToString(), GlueSettings.Environment(stack), "schedules");
+        var (_, status) = await WorkerProcess.RunToEndAsync(settings, stack.Emulator.ServiceUrl.ToString(), GlueSettings.Environment(stack), "status");
         settings["Orchestrator:Datasets:sales:Maintenance:0:Cron"] = "0 45 4 * * ?";
         var changed = await TriggerAsync(settings);
         foreach (var key in settings.Keys.Where(k => k.Contains(":Maintenance:", StringComparison.Ordinal)).ToList())
@@ -50,6 +51,8 @@ public sealed class MaintenanceScheduleTests(GlueStackFixture stack) : IDisposab
         Assert.Equal(0, code);
         Assert.Contains(listing.Split('\n'), l => l.StartsWith("maintenance", StringComparison.Ordinal) && l.Contains("sales/daily-check", StringComparison.Ordinal)
                                                   && l.Contains("0 30 4 * * ? (Europe/Berlin)", StringComparison.Ordinal));
+        Assert.Contains(status.Split('\n'), l => l.TrimStart().StartsWith("maintenance", StringComparison.Ordinal) && l.Contains("sales/daily-check", StringComparison.Ordinal)
+                                                 && l.Contains("next ", StringComparison.Ordinal));
         Assert.Equal("0 45 4 * * ?", changed.Trigger!.CronExpressionString);
         Assert.Null(removed.Trigger);
         Assert.False(removed.JobExists);

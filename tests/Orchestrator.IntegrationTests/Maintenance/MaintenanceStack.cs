@@ -84,6 +84,12 @@ internal sealed class MaintenanceStack : IDisposable
     public async Task HoldAsync(string match, double seconds) =>
         (await admin.PostAsJsonAsync("/__admin/athena/holds", new { match, seconds })).EnsureSuccessStatusCode();
 
+    /// <summary>Adds a fault rule (<c>/__admin/faults</c>).</summary>
+    public async Task FaultAsync(object rule) => (await admin.PostAsJsonAsync("/__admin/faults", rule)).EnsureSuccessStatusCode();
+
+    /// <summary>Removes every fault rule.</summary>
+    public async Task ClearFaultsAsync() => (await admin.DeleteAsync("/__admin/faults")).EnsureSuccessStatusCode();
+
     /// <summary>Removes holds and resets the peaks.</summary>
     public async Task ResetAthenaAsync() => (await admin.DeleteAsync("/__admin/athena")).EnsureSuccessStatusCode();
 

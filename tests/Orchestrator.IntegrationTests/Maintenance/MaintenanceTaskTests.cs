@@ -235,6 +235,54 @@ public sealed class MaintenanceTaskTests(GlueStackFixture stack) : IDisposable
         Assert.Single(queries, q => q.Token == MaintenanceTokens.For(dataset, task.Name, Fire, "set-location"));
     }
 
+    [Fact]
+    public async Task A_task_run_is_one_span_parenting_its_query_spans_and_throttling_is_waited_out()
+    {
+        var lake = await m.LakeAsync();
+        var tasks = MaintenanceStack.Tasks(dataset, lake, "raw_sales", new Dictionary<string, string>
+        {
+            ["0:Name"] = "has-rows",
+            ["0:Cron"] = "0 0 4 * * ?",
+            ["0:Kind"] = "Check",
+            ["0:Sql"] = "SELECT count(*) FROM {table}",
+            ["0:Expect"] = "> 0",
+        });
+        var spans = new System.Collections.Concurrent.ConcurrentBag<System.Diagnostics.Activity>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = s => s.Name is MaintenanceTelemetry.Name or Orchestrator.Jobs.Queries.AthenaQueryTelemetry.Name,
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Add,
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        using var throttled = new MetricCollector<long>(null, Orchestrator.Jobs.Queries.AthenaQueryTelemetry.Name, "orchestrator.athena.throttled");
+        // The AWS client retries a throttled call 5 times itself; the 6 refusals make one call fail to the runner, which backs off.
+        await m.FaultAsync(new { operation = "StartQueryExecution", throttleRate = 1.0, count = 6 });
+        MaintenanceOutcome outcome;
+        try
+        {
+            outcome = await m.Runner.RunAsync(tasks.All.Single(), Fire, CancellationToken.None);
+        }
+        finally
+        {
+            await m.ClearFaultsAsync();
+        }
+
+        Assert.Equal("succeeded", outcome.Outcome);
+        Assert.True(throttled.GetMeasurementSnapshot().Sum(x => x.Value) >= 1); // TooManyRequestsException reached the runner, then the start went through
+        var run = spans.Single(a => a.Source.Name == MaintenanceTelemetry.Name && (string?)a.GetTagItem("orchestrator.dataset") == dataset);
+        var query = spans.Single(a => a.Source.Name == Orchestrator.Jobs.Queries.AthenaQueryTelemetry.Name && (string?)a.GetTagItem("orchestrator.dataset") == dataset);
+        Assert.Equal("orchestrator.maintenance check", run.OperationName);
+        Assert.Equal("has-rows", run.GetTagItem("orchestrator.maintenance.task"));
+        Assert.Equal("check", run.GetTagItem("orchestrator.maintenance.kind"));
+        Assert.Equal("succeeded", run.GetTagItem("orchestrator.maintenance.outcome"));
+        Assert.Equal(MaintenanceTokens.For(dataset, "has-rows", Fire), run.GetTagItem("orchestrator.maintenance.token"));
+        Assert.Equal(run.SpanId, query.ParentSpanId);
+        Assert.Equal(run.TraceId, query.TraceId);
+        Assert.Equal("SUCCEEDED", query.GetTagItem("athena.state"));
+        Assert.NotNull(query.GetTagItem("athena.query_execution_id"));
+    }
+
     private async Task CreateOptimizerAsync(Scheduling.Lake lake, string table, string type, bool enabled)
     {
         var body = Optimizer(lake, table, type);
