@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -103,15 +100,12 @@ internal sealed partial class MaintenanceScheduleReconciler(
             {
                 [MaintenanceKeys.Dataset] = task.Dataset,
                 [MaintenanceKeys.Task] = task.Name,
-                [MaintenanceKeys.ConfigHash] = Hash(configured.Cron, task.TimeZone.Id, skip ? "skip" : "fire-once"),
+                [MaintenanceKeys.ConfigHash] = ScheduleReconciler.Hash(configured.Cron, task.TimeZone.Id, skip ? "skip" : "fire-once"),
             })
             .WithCronSchedule(configured.Cron, c => c.InTimeZone(task.TimeZone)
                 .WithMisfireInstruction(skip ? CronTriggerMisfireInstruction.DoNothing : CronTriggerMisfireInstruction.FireAndProceed))
             .Build();
     }
-
-    private static string Hash(params string[] parts) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', parts))))[..16].ToLower(CultureInfo.InvariantCulture);
 
     [LoggerMessage(LogLevel.Information, "Maintenance schedules reconciled: {Added} added, {Changed} changed, {Removed} removed, {Unchanged} unchanged, {Expired} with no fire time left ({Tasks} tasks configured)")]
     private static partial void LogReconciled(ILogger logger, int added, int changed, int removed, int unchanged, int expired, int tasks);

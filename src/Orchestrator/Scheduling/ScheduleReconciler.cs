@@ -133,6 +133,7 @@ internal sealed class ScheduleReconciler(
             .Build();
     }
 
-    private static string Hash(params string[] parts) =>
+    /// <summary>The configuration hash a reconciled trigger carries: 16 hex digits of SHA-256 over the parts.</summary>
+    internal static string Hash(params string[] parts) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', parts))))[..16].ToLower(CultureInfo.InvariantCulture);
 }

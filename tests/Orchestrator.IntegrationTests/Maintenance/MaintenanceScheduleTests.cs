@@ -1,9 +1,6 @@
-using Amazon.Runtime;
-using Amazon.S3;
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.IntegrationTests.Infrastructure;
 using Orchestrator.IntegrationTests.Scheduling;
-using Orchestrator.Jobs.Aws;
 using Orchestrator.Jobs.Maintenance;
 using Quartz;
 
@@ -60,17 +57,7 @@ public sealed class MaintenanceScheduleTests(GlueStackFixture stack) : IDisposab
 
     private async Task<(ICronTrigger? Trigger, bool JobExists)> TriggerAsync(Dictionary<string, string?> settings)
     {
-        await using var worker = await InProcessWorker.StartAsync(stack.Emulator.Sqs, settings, configure: builder =>
-        {
-            builder.Services.Configure<AwsClientOptions>(o =>
-            {
-                o.GlueEndpoint = stack.GlueUrl;
-                o.AthenaEndpoint = stack.GlueUrl;
-                o.Region = "us-east-1";
-                o.Credentials = new BasicAWSCredentials("test", "test");
-            });
-            builder.Services.AddSingleton<IAmazonS3>(stack.Emulator.S3);
-        });
+        await using var worker = await InProcessWorker.StartAsync(stack.Emulator.Sqs, settings, configure: stack.UseLocalAws);
         var scheduler = await worker.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         return ((ICronTrigger?)await scheduler.GetTrigger(MaintenanceKeys.Cron("sales", "daily-check")),
             await scheduler.Exists(MaintenanceKeys.Job("sales", "daily-check")));

@@ -1,9 +1,13 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Amazon.Runtime;
+using Amazon.S3;
 using Amazon.S3.Model;
 using LocalAws.Hosting;
 using LocalAws.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orchestrator.IntegrationTests.Infrastructure;
 
@@ -43,6 +47,19 @@ public sealed class GlueStackFixture : IAsyncLifetime
         GlueUrl = new Uri($"http://127.0.0.1:{port}");
         http = new HttpClient { BaseAddress = GlueUrl };
         Aws = new AwsJsonClient(http);
+    }
+
+    /// <summary>Points an in-process worker's Glue and Athena clients at LocalAws and its S3 client at the emulator.</summary>
+    internal void UseLocalAws(HostApplicationBuilder builder)
+    {
+        builder.Services.Configure<Orchestrator.Jobs.Aws.AwsClientOptions>(o =>
+        {
+            o.GlueEndpoint = GlueUrl;
+            o.AthenaEndpoint = GlueUrl;
+            o.Region = "us-east-1";
+            o.Credentials = new BasicAWSCredentials("test", "test");
+        });
+        builder.Services.AddSingleton<IAmazonS3>(Emulator.S3);
     }
 
     public async Task DisposeAsync()
