@@ -6,7 +6,7 @@ namespace Orchestrator.IntegrationTests.Maintenance;
 
 /// <summary>The client-side DDL cap under a burst, and a worker SIGKILLed mid-query reattaching to it after a restart.</summary>
 [Collection(GlueStackCollectionDefinition.Name)]
-public sealed class MaintenanceConcurrencyTests(GlueStackFixture stack) : IDisposable
+public sealed class MaintenanceConcurrencyTests(GlueStackFixture stack, PostgresServerFixture server) : IDisposable
 {
     private readonly string directory = Directory.CreateTempSubdirectory("maintenance-").FullName;
 
@@ -38,8 +38,10 @@ public sealed class MaintenanceConcurrencyTests(GlueStackFixture stack) : IDispo
         await m.ResetAthenaAsync();
     }
 
-    [Fact]
-    public async Task A_worker_killed_mid_query_reattaches_after_a_restart_and_athena_runs_the_query_once()
+    [Theory]
+    [InlineData("Sqlite")] // recovered when the scheduler starts again
+    [InlineData("PostgreSql")] // clustered: recovered once the dead instance misses its check-ins
+    public async Task A_worker_killed_mid_query_reattaches_after_a_restart_and_athena_runs_the_query_once(string provider)
     {
         using var m = new MaintenanceStack(stack);
         var lake = await m.LakeAsync();
@@ -48,7 +50,8 @@ public sealed class MaintenanceConcurrencyTests(GlueStackFixture stack) : IDispo
         // One fire time, far enough ahead for the worker to start on a loaded machine.
         var fire = DateTimeOffset.UtcNow.AddSeconds(20);
         fire = new DateTimeOffset(fire.Year, fire.Month, fire.Day, fire.Hour, fire.Minute, fire.Second, TimeSpan.Zero);
-        var settings = GlueSettings.For(lake, queue, "Sqlite", $"Data Source={Path.Combine(directory, "orchestrator.db")}", Path.Combine(directory, "alive"));
+        string store = provider == "Sqlite" ? $"Data Source={Path.Combine(directory, "orchestrator.db")}" : await server.CreateDatabaseAsync();
+        var settings = GlueSettings.For(lake, queue, provider, store, Path.Combine(directory, "alive"));
         settings["Orchestrator:Athena:MinPollInterval"] = "00:00:00.2";
         settings["Orchestrator:Athena:MaxPollInterval"] = "00:00:01";
         settings["Orchestrator:Datasets:sales:Maintenance:0:Name"] = "slow-check";
@@ -91,5 +94,9 @@ public sealed class MaintenanceConcurrencyTests(GlueStackFixture stack) : IDispo
         Assert.Equal(token, query.Token);
         Assert.Equal("SUCCEEDED", query.State);
         await m.ResetAthenaAsync();
+        if (provider != "Sqlite")
+        {
+            await server.DropDatabaseAsync(store);
+        }
     }
 }

@@ -8,18 +8,21 @@ namespace Orchestrator.IntegrationTests.Maintenance;
 
 /// <summary>Maintenance cron triggers reconciled from configuration in the real Quartz store, and shown by <c>schedules</c>.</summary>
 [Collection(GlueStackCollectionDefinition.Name)]
-public sealed class MaintenanceScheduleTests(GlueStackFixture stack) : IDisposable
+public sealed class MaintenanceScheduleTests(GlueStackFixture stack, PostgresServerFixture server) : IDisposable
 {
     private readonly string directory = Directory.CreateTempSubdirectory("maintenance-schedules-").FullName;
 
     public void Dispose() => Directory.Delete(directory, recursive: true);
 
-    [Fact]
-    public async Task Triggers_are_added_kept_on_an_unchanged_restart_replaced_when_changed_removed_when_gone_and_listed_by_schedules()
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("PostgreSql")] // Quartz clustered
+    public async Task Triggers_are_added_kept_on_an_unchanged_restart_replaced_when_changed_removed_when_gone_and_listed_by_schedules(string provider)
     {
         var lake = await stack.CreateLakeAsync();
         var (queue, _) = await stack.Emulator.CreateQueueWithDlqAsync();
-        var settings = GlueSettings.For(lake, queue, "Sqlite", $"Data Source={Path.Combine(directory, "orchestrator.db")}", Path.Combine(directory, "alive"));
+        string store = provider == "Sqlite" ? $"Data Source={Path.Combine(directory, "orchestrator.db")}" : await server.CreateDatabaseAsync();
+        var settings = GlueSettings.For(lake, queue, provider, store, Path.Combine(directory, "alive"));
         settings["Orchestrator:Datasets:sales:Maintenance:0:Name"] = "daily-check";
         settings["Orchestrator:Datasets:sales:Maintenance:0:Cron"] = "0 30 4 * * ?";
         settings["Orchestrator:Datasets:sales:Maintenance:0:TimeZone"] = "Europe/Berlin";
@@ -53,6 +56,10 @@ public sealed class MaintenanceScheduleTests(GlueStackFixture stack) : IDisposab
         Assert.Equal("0 45 4 * * ?", changed.Trigger!.CronExpressionString);
         Assert.Null(removed.Trigger);
         Assert.False(removed.JobExists);
+        if (provider != "Sqlite")
+        {
+            await server.DropDatabaseAsync(store);
+        }
     }
 
     private async Task<(ICronTrigger? Trigger, bool JobExists)> TriggerAsync(Dictionary<string, string?> settings)
