@@ -1,8 +1,7 @@
 using Amazon.S3;
 using Amazon.S3.Model;
-using Orchestrator.Jobs.Aws.Glue;
-using Orchestrator.Jobs.Aws.Glue.Model;
 using Orchestrator.Jobs.Datasets;
+using Orchestrator.Jobs.GlueRuns;
 
 namespace Orchestrator.Jobs.Catalog;
 
@@ -10,15 +9,22 @@ namespace Orchestrator.Jobs.Catalog;
 /// Finds the partitions a Glue run wrote: objects under the output table's location modified since the run started,
 /// read as <c>key=value/</c> folders in the table's partition-key order. Never MSCK REPAIR.
 /// </summary>
-public sealed class OutputPartitionScanner(IAmazonS3 s3, IAmazonGlue glue)
+public sealed class OutputPartitionScanner(IAmazonS3 s3, TableDescriptions tables)
 {
     /// <summary>Partitions with objects written at or after <paramref name="since"/>.</summary>
     public async Task<IReadOnlyCollection<PartitionRegistrar.Target>> FindAsync(TableRef table, DateTimeOffset since, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var described = (await glue.GetTableAsync(new GetTableRequest { DatabaseName = table.Database, Name = table.Table }, cancellationToken)).Table;
-        var keys = described?.PartitionKeys?.Select(k => k.Name!).ToList() ?? [];
-        string? location = described?.StorageDescriptor?.Location;
+        // The table description registration uses too, cached for a few minutes: a run costs no GetTable of its own.
+        var counter = new RegistrationCounter();
+        var described = await tables.GetAsync(table, counter, cancellationToken);
+        if (counter.Calls > 0)
+        {
+            GlueRunTelemetry.PartitionCalls.Add(counter.Calls, new("kind", "output"), new("strategy", table.Registration.ToString()));
+        }
+
+        var keys = described.Keys.Select(k => k.Name).ToList();
+        string? location = described.Location;
         if (keys.Count == 0 || location is null || !location.StartsWith("s3://", StringComparison.OrdinalIgnoreCase))
         {
             return [];

@@ -46,6 +46,11 @@ internal static class SchedulingRegistration
             return new AmazonS3Client(config);
         });
         services.TryAddSingleton(sp => new GlueRunPricing(sp.GetRequiredService<IOptions<OrchestratorOptions>>().Value.Scheduling.DpuHourPrice));
+        services.TryAddSingleton(_ => new KnownPartitions());
+        services.TryAddSingleton<TableDescriptions>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPartitionStrategy, GlueApiPartitionStrategy>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPartitionStrategy, AthenaDdlPartitionStrategy>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPartitionStrategy, CrawlerPartitionStrategy>());
         services.TryAddSingleton<PartitionRegistrar>();
         services.TryAddSingleton<OutputPartitionScanner>();
         services.TryAddSingleton<IRunScheduler, QuartzRunScheduler>();
