@@ -15,7 +15,8 @@ public sealed partial class CrawlerPartitionStrategy(IAmazonGlue glue, ILogger<C
     public PartitionRegistration Kind => PartitionRegistration.Crawler;
 
     /// <inheritdoc />
-    public async Task<bool> RegisterAsync(DescribedTable table, IReadOnlyList<PartitionRegistrar.Target> partitions, RegistrationCounter counter,
+    public async Task<bool> RegisterAsync(DescribedTable table, string dataset, IReadOnlyList<PartitionRegistrar.Target> partitions,
+        RegistrationCounter counter,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(table);

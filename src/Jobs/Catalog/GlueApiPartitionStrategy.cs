@@ -19,7 +19,8 @@ public sealed class GlueApiPartitionStrategy(IAmazonGlue glue) : IPartitionStrat
     public PartitionRegistration Kind => PartitionRegistration.GlueApi;
 
     /// <inheritdoc />
-    public async Task<bool> RegisterAsync(DescribedTable table, IReadOnlyList<PartitionRegistrar.Target> partitions, RegistrationCounter counter,
+    public async Task<bool> RegisterAsync(DescribedTable table, string dataset, IReadOnlyList<PartitionRegistrar.Target> partitions,
+        RegistrationCounter counter,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(table);

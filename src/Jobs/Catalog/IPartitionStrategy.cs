@@ -10,6 +10,7 @@ public interface IPartitionStrategy
     /// Adds the partitions (all validated, none known yet, the table not projected). Returns true when they are in the
     /// catalog on return, false when that happens later (a crawler), so they are not remembered as known.
     /// </summary>
-    Task<bool> RegisterAsync(DescribedTable table, IReadOnlyList<PartitionRegistrar.Target> partitions, RegistrationCounter counter,
+    Task<bool> RegisterAsync(DescribedTable table, string dataset, IReadOnlyList<PartitionRegistrar.Target> partitions,
+        RegistrationCounter counter,
         CancellationToken cancellationToken);
 }

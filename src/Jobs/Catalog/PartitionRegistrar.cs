@@ -25,9 +25,11 @@ public sealed partial class PartitionRegistrar(
 
     /// <summary>
     /// Registers the partitions; returns how many are in the catalog now or, with a crawler, being added (new, already
-    /// known, or not needed because of projection). <paramref name="kind"/> is <c>raw</c> or <c>output</c>, for telemetry.
+    /// known, or not needed because of projection). <paramref name="dataset"/> is the dataset it serves; <paramref name="kind"/>
+    /// is <c>raw</c> or <c>output</c>, for telemetry.
     /// </summary>
-    public async Task<int> RegisterAsync(TableRef table, string kind, IReadOnlyCollection<Target> partitions, CancellationToken cancellationToken)
+    public async Task<int> RegisterAsync(TableRef table, string dataset, string kind, IReadOnlyCollection<Target> partitions,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(partitions);
@@ -40,6 +42,7 @@ public sealed partial class PartitionRegistrar(
         var fresh = distinct.Where(p => !known.Contains(table, p.Values)).ToList();
         string strategy = table.Registration.ToString();
         using var activity = GlueRunTelemetry.Source.StartActivity("orchestrator.partitions.register");
+        activity?.SetTag("orchestrator.dataset", dataset);
         activity?.SetTag("orchestrator.table", table.ToString());
         activity?.SetTag("orchestrator.partitions.kind", kind);
         activity?.SetTag("orchestrator.partitions.strategy", strategy);
@@ -67,7 +70,7 @@ public sealed partial class PartitionRegistrar(
                 throw new InvalidOperationException($"No partition strategy {table.Registration} is registered.");
             }
 
-            if (await registration.RegisterAsync(described, fresh, counter, cancellationToken))
+            if (await registration.RegisterAsync(described, dataset, fresh, counter, cancellationToken))
             {
                 known.Add(table, fresh.Select(p => p.Values));
             }

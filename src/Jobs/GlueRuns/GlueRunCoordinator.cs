@@ -140,7 +140,7 @@ public sealed class GlueRunCoordinator(
             var registered = (await store.RegisteredPartitionsAsync(job.Name, pending, cancellationToken)).ToHashSet(StringComparer.Ordinal);
             var targets = pending.Where(p => !registered.Contains(p))
                 .Select(p => new PartitionRegistrar.Target(PartitionPath.Values(p), PartitionPath.Folder(job.Dataset.Source, p))).ToList();
-            await partitions.RegisterAsync(job.RawTable, "raw", targets, cancellationToken);
+            await partitions.RegisterAsync(job.RawTable, job.Name, "raw", targets, cancellationToken);
             await store.MarkPartitionsRegisteredAsync(job.Name, pending, cancellationToken);
             Log.RawPartitions(logger, run.RunId, pending.Count, job.Name);
         }

@@ -8,6 +8,7 @@ using Orchestrator.Configuration;
 using Orchestrator.Jobs.Aws;
 using Orchestrator.Jobs.Catalog;
 using Orchestrator.Jobs.GlueRuns;
+using Orchestrator.Jobs.Queries;
 using Orchestrator.Jobs.Runs;
 using Orchestrator.Jobs.Storage;
 using Quartz;
@@ -51,6 +52,11 @@ internal static class SchedulingRegistration
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPartitionStrategy, GlueApiPartitionStrategy>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPartitionStrategy, AthenaDdlPartitionStrategy>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPartitionStrategy, CrawlerPartitionStrategy>());
+        services.TryAddSingleton(sp => new AthenaQueryRunner(
+            sp.GetRequiredService<Orchestrator.Jobs.Aws.Athena.IAmazonAthena>(),
+            sp.GetRequiredService<IOptions<OrchestratorOptions>>().Value.Athena,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<AthenaQueryRunner>>()));
         services.TryAddSingleton<PartitionRegistrar>();
         services.TryAddSingleton<OutputPartitionScanner>();
         services.TryAddSingleton<IRunScheduler, QuartzRunScheduler>();
