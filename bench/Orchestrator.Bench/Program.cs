@@ -7,6 +7,14 @@ using Orchestrator.Bench;
 
 // Ingestion throughput, side by side in one process against one emulator, so the ratios hold on a noisy shared machine.
 // Usage: bench/run (starts the emulator), or: dotnet run -c Release --project bench/Orchestrator.Bench -- <sqs-endpoint> [messages]
+if (args.Length > 0 && args[0] == "partitions")
+{
+    // bench/run partitions: <s3-endpoint> <glue-athena-endpoint> [objects] [windows]
+    await PartitionBench.RunAsync(args[1], args[2], args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 10_000,
+        args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 10);
+    return;
+}
+
 string endpoint = args.Length > 0 ? args[0] : Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL_SQS") ?? "http://127.0.0.1:4566";
 int messages = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5000;
 int naiveMessages = Math.Min(messages, 1000);
