@@ -219,6 +219,40 @@ public sealed class PartitionRegistrationTests(GlueStackFixture stack) : IAsyncL
         Assert.Empty(await stack.PartitionsAsync(lake.Database, "raw_sales"));
     }
 
+    [Fact]
+    public async Task Each_batch_is_one_span_with_table_strategy_partitions_and_calls()
+    {
+        var spans = new System.Collections.Concurrent.ConcurrentQueue<System.Diagnostics.Activity>();
+        string table = $"{lake.Database}.raw_sales";
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == Orchestrator.Jobs.GlueRuns.GlueRunTelemetry.Name,
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                // Other test collections run Glue runs in parallel: keep only this test's table.
+                if (activity.OperationName == "orchestrator.partitions.register" && (string?)activity.GetTagItem("orchestrator.table") == table)
+                {
+                    spans.Enqueue(activity);
+                }
+            },
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        var registrar = Registrar();
+
+        await registrar.RegisterAsync(Raw(), "sales", "raw", Targets(150), CancellationToken.None);
+        await registrar.RegisterAsync(Raw(), "sales", "raw", Targets(150), CancellationToken.None);
+
+        var batches = spans.ToList();
+        Assert.Equal(2, batches.Count);
+        Assert.All(batches, b => Assert.Equal("GlueApi", b.GetTagItem("orchestrator.partitions.strategy")));
+        Assert.All(batches, b => Assert.Equal("raw", b.GetTagItem("orchestrator.partitions.kind")));
+        Assert.Equal([150, 150], batches.Select(b => (int)b.GetTagItem("orchestrator.partitions.count")!));
+        Assert.Equal([150, 0], batches.Select(b => (int)b.GetTagItem("orchestrator.partitions.new")!));
+        Assert.Equal([3, 0], batches.Select(b => (int)b.GetTagItem("orchestrator.partitions.calls")!)); // GetTable + 2 batches, then nothing
+        Assert.Equal([150, 0], batches.Select(b => (int)b.GetTagItem("orchestrator.partitions.added")!));
+    }
+
     private PartitionRegistrar Registrar()
     {
         var tables = new TableDescriptions(glue, TimeProvider.System);
