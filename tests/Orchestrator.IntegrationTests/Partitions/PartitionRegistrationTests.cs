@@ -253,6 +253,33 @@ public sealed class PartitionRegistrationTests(GlueStackFixture stack) : IAsyncL
         Assert.Equal([150, 0], batches.Select(b => (int)b.GetTagItem("orchestrator.partitions.added")!));
     }
 
+    [Fact]
+    public async Task The_output_scan_finds_new_partition_folders_and_skips_known_ones_and_stray_objects()
+    {
+        foreach (string key in new[]
+        {
+            "year=2024/month=1/part-0.parquet", "year=2024/month=1/part-1.parquet", "year=2024/month=2/part-0.parquet",
+            "year=2025/month=12/deep/part-0.parquet", "_SUCCESS", "year=2024/_temporary/x", "year=2024/month=3", "month=1/year=2024/x",
+            "year=20%2724/month=1/x",
+        })
+        {
+            await stack.Emulator.S3.PutObjectAsync(new PutObjectRequest { BucketName = GlueStackFixture.Bucket, Key = lake.CuratedPrefix + key, ContentBody = "x" });
+        }
+
+        var output = new TableRef(lake.Database, "my_table");
+        var known = new KnownPartitions();
+        known.Add(output, [["2024", "1"]]);
+        var scanner = new OutputPartitionScanner(stack.Emulator.S3, new TableDescriptions(glue, TimeProvider.System), known);
+
+        var found = await scanner.FindAsync(output, DateTimeOffset.UtcNow.AddMinutes(-5), CancellationToken.None);
+        var later = await scanner.FindAsync(output, DateTimeOffset.UtcNow.AddMinutes(10), CancellationToken.None);
+
+        // 2024/1 is known; 2024/_temporary, a bare object named like a folder, keys in the wrong order and a quote are not partitions.
+        Assert.Equal(["2024/2/year=2024/month=2/", "2025/12/year=2025/month=12/"],
+            found.Select(t => string.Join('/', t.Values) + "/" + t.Folder).Order(StringComparer.Ordinal));
+        Assert.Empty(later); // nothing written since then
+    }
+
     private PartitionRegistrar Registrar()
     {
         var tables = new TableDescriptions(glue, TimeProvider.System);

@@ -46,9 +46,9 @@ internal sealed class CoordinatorHarness : IDisposable
             Then: []);
         var jobs = new DatasetJobs([Job]);
         var tables = new TableDescriptions(Glue, Time);
-        var partitions = new PartitionRegistrar(tables, new KnownPartitions(), [new GlueApiPartitionStrategy(Glue)],
-            NullLogger<PartitionRegistrar>.Instance);
-        var finisher = new GlueRunFinisher(jobs, Store, Scheduler, new OutputPartitionScanner(s3, tables), partitions,
+        var known = new KnownPartitions();
+        var partitions = new PartitionRegistrar(tables, known, [new GlueApiPartitionStrategy(Glue)], NullLogger<PartitionRegistrar>.Instance);
+        var finisher = new GlueRunFinisher(jobs, Store, Scheduler, new OutputPartitionScanner(s3, tables, known), partitions,
             new GlueRunPricing(0.44), Time, NullLogger<GlueRunFinisher>.Instance);
         Coordinator = new GlueRunCoordinator(jobs, Store, Glue, Scheduler, partitions, finisher, Time,
             NullLogger<GlueRunCoordinator>.Instance);
