@@ -136,7 +136,7 @@ public static class PartitionSql
     private static string? Integer(string value, long min, long max)
     {
         int start = value.StartsWith('-') ? 1 : 0;
-        bool digits = value.Length > start && value.Length <= 20 && value.AsSpan(start).IndexOfAnyExceptInRange('0', '9') < 0;
+        bool digits = value.Length > start && value.Length - start <= 20 && value.AsSpan(start).IndexOfAnyExceptInRange('0', '9') < 0;
         return digits && long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long parsed) && parsed >= min && parsed <= max
             ? null
             : $"is not an integer between {min} and {max} (ASCII digits, optional '-')";
