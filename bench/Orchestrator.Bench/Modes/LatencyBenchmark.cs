@@ -146,7 +146,7 @@ internal static class LatencyBenchmark
         string runSeconds = seed["jobs"]![0]!["DefaultArguments"]!["--local-run-seconds"]?.GetValue<string>() ?? "1";
         return $"Debounce {Value("Orchestrator__Datasets__sales__Glue__Debounce", "00:02:00")}, " +
             $"MaxWait {Value("Orchestrator__Datasets__sales__Glue__MaxWait", "00:15:00")}, " +
-            $"Glue poll {Value("Orchestrator__Datasets__sales__Glue__MinPollInterval", "00:00:10")}–" +
+            $"Glue poll {Value("Orchestrator__Datasets__sales__Glue__MinPollInterval", "00:00:10")}..." +
             $"{Value("Orchestrator__Datasets__sales__Glue__MaxPollInterval", "00:01:00")}, " +
             $"SQS WaitTime {Value("Orchestrator__Queue__WaitTime", "00:00:10")}, local Glue run {runSeconds} s";
     }
