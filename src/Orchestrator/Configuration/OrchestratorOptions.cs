@@ -1,3 +1,5 @@
+using Orchestrator.Jobs.Queries;
+
 namespace Orchestrator.Configuration;
 
 /// <summary>
@@ -20,6 +22,9 @@ public sealed class OrchestratorOptions
 
     /// <summary>The Quartz scheduler that runs Glue jobs.</summary>
     public SchedulingOptions Scheduling { get; set; } = new();
+
+    /// <summary>How Athena statements run: workgroup, output location, DDL cap, timeout, price per TB.</summary>
+    public AthenaQueryOptions Athena { get; set; } = new();
 
     /// <summary>The container health check's view of the worker.</summary>
     public HealthOptions Health { get; set; } = new();

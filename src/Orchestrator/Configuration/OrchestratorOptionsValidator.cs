@@ -25,6 +25,7 @@ internal sealed class OrchestratorOptionsValidator(OptionsBindingErrors bindingE
 
         DatasetDefinitions.Build(options.Datasets, errors);
         GlueOptionsValidation.Validate(options, errors);
+        AthenaOptionsValidation.Validate(options.Athena, errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

@@ -8,6 +8,7 @@ using Orchestrator.Configuration;
 using Orchestrator.Jobs.Aws;
 using Orchestrator.Jobs.Catalog;
 using Orchestrator.Jobs.GlueRuns;
+using Orchestrator.Jobs.Queries;
 using Orchestrator.Jobs.Runs;
 using Orchestrator.Jobs.Storage;
 using Quartz;
@@ -46,6 +47,11 @@ internal static class SchedulingRegistration
             return new AmazonS3Client(config);
         });
         services.TryAddSingleton(sp => new GlueRunPricing(sp.GetRequiredService<IOptions<OrchestratorOptions>>().Value.Scheduling.DpuHourPrice));
+        services.TryAddSingleton(sp => new AthenaQueryRunner(
+            sp.GetRequiredService<Orchestrator.Jobs.Aws.Athena.IAmazonAthena>(),
+            sp.GetRequiredService<IOptions<OrchestratorOptions>>().Value.Athena,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<AthenaQueryRunner>>()));
         services.TryAddSingleton<PartitionRegistrar>();
         services.TryAddSingleton<OutputPartitionScanner>();
         services.TryAddSingleton<IRunScheduler, QuartzRunScheduler>();

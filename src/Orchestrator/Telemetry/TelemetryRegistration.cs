@@ -9,6 +9,7 @@ using OpenTelemetry.Trace;
 using Orchestrator.Ingestion;
 using Orchestrator.Jobs.Aws;
 using Orchestrator.Jobs.GlueRuns;
+using Orchestrator.Jobs.Queries;
 
 namespace Orchestrator.Telemetry;
 
@@ -19,7 +20,7 @@ namespace Orchestrator.Telemetry;
 internal static class TelemetryRegistration
 {
     /// <summary>Every ActivitySource and Meter the orchestrator owns.</summary>
-    public static readonly string[] Sources = [IngestionTelemetry.Name, AwsTelemetry.Name, GlueRunTelemetry.Name];
+    public static readonly string[] Sources = [IngestionTelemetry.Name, AwsTelemetry.Name, GlueRunTelemetry.Name, AthenaQueryTelemetry.Name];
 
     public static IHostApplicationBuilder AddOrchestratorTelemetry(this IHostApplicationBuilder builder)
     {

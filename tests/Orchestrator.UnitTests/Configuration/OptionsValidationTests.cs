@@ -184,4 +184,33 @@ public sealed class OptionsValidationTests
         Assert.Contains(errors, e => e.StartsWith("Orchestrator:Datasets:sales:Glue:Arguments:--job-bookmark-option:", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains("the chain comes back to", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Athena_settings_bind_and_their_limits_are_reported()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>(Valid)
+        {
+            ["Orchestrator:Athena:WorkGroup"] = "data-lake",
+            ["Orchestrator:Athena:OutputLocation"] = "s3://athena-results/orchestrator/",
+            ["Orchestrator:Athena:PricePerTerabyte"] = "6.25",
+        }).Build();
+        var (options, valid) = ConfigurationReport.Evaluate(configuration);
+
+        var errors = Errors(
+            ("Orchestrator:Athena:WorkGroup", "no spaces allowed"),
+            ("Orchestrator:Athena:OutputLocation", "athena-results/"),
+            ("Orchestrator:Athena:MaxConcurrentDdl", "21"),
+            ("Orchestrator:Athena:PricePerTerabyte", "-1"));
+
+        Assert.Empty(valid);
+        Assert.Equal("data-lake", options.Athena.WorkGroup);
+        Assert.Equal(6.25, options.Athena.PricePerTerabyte);
+        Assert.Equal(5, options.Athena.MaxConcurrentDdl);
+        Assert.Equal(4, errors.Count);
+        Assert.Contains(errors, e => e.StartsWith("Orchestrator:Athena:WorkGroup: 'no spaces allowed'", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("Orchestrator:Athena:OutputLocation: 'athena-results/'", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("Orchestrator:Athena:MaxConcurrentDdl: 21", StringComparison.Ordinal)
+                                     && e.Contains("DDL quota", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("Orchestrator:Athena:PricePerTerabyte: -1", StringComparison.Ordinal));
+    }
 }
