@@ -14,7 +14,7 @@ namespace Orchestrator.Bench.Modes;
 /// stack settings, a new SQLite store each time, so migrations and Quartz's schema are included) until its first
 /// ReceiveMessage took the one message waiting on a fresh queue — seen from outside, by polling the emulator's
 /// ApproximateNumberOfMessages every 5 ms — against a bare generic host (bench/BareHost) started the same way with the same
-/// environment. Alternating, after one untimed start of each; medians. Arguments: <c>[repetitions]</c> (5).
+/// environment. Alternating, after one untimed start of each; medians. Arguments: <c>[repetitions]</c> (7).
 /// </summary>
 internal static class StartupBenchmark
 {
@@ -24,7 +24,7 @@ internal static class StartupBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        int repetitions = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5;
+        int repetitions = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 7;
         using var stack = await LocalStack.StartAsync("startup", glue: true, notifications: true);
         using var sqs = new AmazonSQSClient(new BasicAWSCredentials("local", "local"), new AmazonSQSConfig { ServiceURL = stack.SqsS3.ToString() });
         var orchestrator = new List<double>();
