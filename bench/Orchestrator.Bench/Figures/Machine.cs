@@ -17,5 +17,12 @@ internal static class Machine
         return $"{Environment.ProcessorCount} cores ({cpu}), {memory}";
     }
 
+    /// <summary>The 1-minute load average (/proc/loadavg): on a shared machine, how busy it was when the run started.</summary>
+    public static double? LoadAverage() =>
+        Read("/proc/loadavg").FirstOrDefault()?.Split(' ') is [var first, ..]
+        && double.TryParse(first, NumberStyles.Float, CultureInfo.InvariantCulture, out double load)
+            ? load
+            : null;
+
     private static IEnumerable<string> Read(string path) => File.Exists(path) ? File.ReadLines(path) : [];
 }

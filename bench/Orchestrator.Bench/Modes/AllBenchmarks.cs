@@ -27,6 +27,7 @@ internal static class AllBenchmarks
     {
         var options = ParseOptions(args);
         var started = DateTimeOffset.UtcNow;
+        double? load = Machine.LoadAverage();
         var total = Stopwatch.StartNew();
         var results = new List<ModeResult>();
         foreach (var (mode, option) in Order)
@@ -53,11 +54,12 @@ internal static class AllBenchmarks
             ["date"] = started.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
             ["machine"] = Machine.Describe(),
             ["dotnet"] = Environment.Version.ToString(),
+            ["load_average_at_start"] = load,
             ["seconds"] = Math.Round(total.Elapsed.TotalSeconds),
         };
         var merged = BenchReport.Merge(header, results);
-        Console.WriteLine($"Benchmarks of {header["date"]} on {header["machine"]}, .NET {header["dotnet"]}, loopback emulators, " +
-            $"{header["seconds"]} s in all:");
+        Console.WriteLine($"Benchmarks of {header["date"]} on {header["machine"]}, load average {load?.ToString("F1", CultureInfo.InvariantCulture) ?? "?"} " +
+            $"at the start, .NET {header["dotnet"]}, loopback emulators, {header["seconds"]} s in all:");
         Console.WriteLine();
         foreach (string row in BenchReport.Table(merged))
         {
