@@ -23,6 +23,11 @@ internal static class AllBenchmarks
         ("startup", "--repetitions"),
     ];
 
+    /// <summary>A bound on each mode, so that a hung one cannot keep the whole run from printing its table.</summary>
+    private static readonly TimeSpan ModeTimeLimit = TimeSpan.FromMinutes(10);
+
+    private const int TimedOut = -1;
+
     public static async Task<int> RunAsync(string[] args)
     {
         var options = ParseOptions(args);
@@ -42,6 +47,7 @@ internal static class AllBenchmarks
                 0 when figures is null => "finished without a JSON line",
                 0 => null,
                 BenchModes.UnknownMode => "not in this build",
+                TimedOut => $"stopped after {ModeTimeLimit.TotalMinutes:F0} min",
                 _ => $"failed (exit {exitCode}), see its output above",
             };
             results.Add(new ModeResult(mode, figures, notRun));
@@ -106,14 +112,25 @@ internal static class AllBenchmarks
         }
 
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start the {mode} benchmark");
+        using var limit = new CancellationTokenSource(ModeTimeLimit);
         var lines = new List<string>();
-        while (await process.StandardOutput.ReadLineAsync() is string line)
+        try
         {
-            lines.Add(line);
-            Console.WriteLine($"   {line}");
+            while (await process.StandardOutput.ReadLineAsync(limit.Token) is string line)
+            {
+                lines.Add(line);
+                Console.WriteLine($"   {line}");
+            }
+
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Console.WriteLine($"   (stopped after {ModeTimeLimit.TotalMinutes:F0} min)");
+            return (TimedOut, lines);
         }
 
-        await process.WaitForExitAsync();
         return (process.ExitCode, lines);
     }
 }

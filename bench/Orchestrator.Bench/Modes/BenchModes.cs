@@ -6,6 +6,9 @@ internal static class BenchModes
     /// <summary>The exit code of an unknown mode: <c>all</c> reads it as "this build does not have that benchmark".</summary>
     public const int UnknownMode = 2;
 
+    /// <summary>The exit code of arguments a mode cannot use (sysexits' EX_USAGE).</summary>
+    public const int BadArguments = 64;
+
     /// <summary>Every mode by name; a new benchmark adds itself here and to <see cref="AllBenchmarks.Order"/>.</summary>
     public static readonly IReadOnlyDictionary<string, Func<string[], Task<int>>> Modes = new Dictionary<string, Func<string[], Task<int>>>
     {
@@ -15,20 +18,24 @@ internal static class BenchModes
         ["startup"] = StartupBenchmark.RunAsync,
     };
 
-    public static Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        if (args.Length == 0 || char.IsAsciiDigit(args[0][0]) || args[0].StartsWith("--", StringComparison.Ordinal))
+        bool all = args.Length == 0 || char.IsAsciiDigit(args[0][0]) || args[0].StartsWith("--", StringComparison.Ordinal);
+        if (!all && !Modes.ContainsKey(args[0]))
         {
-            return AllBenchmarks.RunAsync(args);
+            await Console.Error.WriteLineAsync($"unknown mode '{args[0]}'; modes: {string.Join(", ", Modes.Keys)}");
+            return UnknownMode;
         }
 
-        if (Modes.TryGetValue(args[0], out var run))
+        try
         {
-            return run(args[1..]);
+            return all ? await AllBenchmarks.RunAsync(args) : await Modes[args[0]](args[1..]);
         }
-
-        Console.Error.WriteLine($"unknown mode '{args[0]}'; modes: {string.Join(", ", Modes.Keys)}");
-        return Task.FromResult(UnknownMode);
+        catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return BadArguments;
+        }
     }
 }
