@@ -10,7 +10,7 @@ namespace Orchestrator.Bench.Modes;
 /// so one's memory, threads and JIT state do not colour the next), each printing its own lines and, last, one JSON object.
 /// Those objects are merged under their mode's name into one JSON line after one Markdown table. A mode this build does not
 /// have (exit code 2, "unknown mode") is reported as not run, so a mode added later — e.g. <c>partitions</c> — is picked
-/// up by name without a change here. Arguments: <c>[--messages N] [--objects N] [--repetitions N]</c>.
+/// up by name without a change here. Arguments: <c>[--messages N] [--partition-objects N] [--objects N] [--repetitions N]</c>.
 /// </summary>
 internal static class AllBenchmarks
 {
@@ -18,7 +18,7 @@ internal static class AllBenchmarks
     public static readonly IReadOnlyList<(string Mode, string? Option)> Order =
     [
         ("ingestion", "--messages"),
-        ("partitions", null),
+        ("partitions", "--partition-objects"),
         ("latency", "--objects"),
         ("startup", "--repetitions"),
     ];
@@ -91,7 +91,7 @@ internal static class AllBenchmarks
             if (!Order.Any(o => o.Option == args[i]) || i + 1 >= args.Length
                 || !int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out _))
             {
-                throw new ArgumentException($"all: unexpected '{args[i]}'; usage: all [--messages N] [--objects N] [--repetitions N]");
+                throw new ArgumentException($"all: unexpected '{args[i]}'; usage: all [--messages N] [--partition-objects N] [--objects N] [--repetitions N]");
             }
 
             options[args[i]] = args[++i];

@@ -23,7 +23,9 @@ internal sealed class LocalStack : IDisposable
 
     /// <param name="glue">Also start LocalAws (Glue and Athena); the ingestion benchmark needs only SQS.</param>
     /// <param name="notifications">Start the SQS/S3 emulator with local/'s queues, buckets and bucket notifications.</param>
-    public static async Task<LocalStack> StartAsync(string name, bool glue, bool notifications)
+    /// <param name="localAwsArguments">LocalAws's arguments after the port and the S3 endpoint; by default the demo seed
+    /// and the local stack's Athena result location.</param>
+    public static async Task<LocalStack> StartAsync(string name, bool glue, bool notifications, IReadOnlyList<string>? localAwsArguments = null)
     {
         var stack = new LocalStack(Directory.CreateTempSubdirectory($"orchestrator-bench-{name}-").FullName);
         try
@@ -40,8 +42,8 @@ internal sealed class LocalStack : IDisposable
             {
                 var localAws = stack.Start("LocalAws", "dotnet",
                 [
-                    RepoPaths.LocalAws, "--port", "0", "--seed", RepoPaths.LocalAwsSeed, "--s3-endpoint", stack.SqsS3.ToString(),
-                    "--athena-output", "s3://athena-results-local/primary/",
+                    RepoPaths.LocalAws, "--port", "0", "--s3-endpoint", stack.SqsS3.ToString(),
+                    .. localAwsArguments ?? ["--seed", RepoPaths.LocalAwsSeed, "--athena-output", "s3://athena-results-local/primary/"],
                 ], "localaws.log");
                 stack.GlueAthena = Loopback(await localAws.WaitForReadyAsync(TimeSpan.FromSeconds(120)));
             }

@@ -78,7 +78,25 @@ public sealed class BenchReportTests
 
         Assert.Contains("| 2 calls, 1.2 s |", row, StringComparison.Ordinal);
         Assert.Contains("MSCK REPAIR TABLE 1 calls, 30.5 s", row, StringComparison.Ordinal);
-        Assert.Contains("per-object ALTER TABLE ADD PARTITION 10,000 calls", row, StringComparison.Ordinal);
+        Assert.Contains("one ALTER TABLE ADD PARTITION per object 10,000 calls |", row, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_partitions_branch_figures_show_the_cold_cache_and_per_object_time_too()
+    {
+        // The JSON line of the partitions branch's PartitionBench, as it prints it.
+        var partitions = new ModeResult("partitions", Json("""
+            {"orchestrator_calls":5,"orchestrator_seconds":0.412,"orchestrator_cold_calls":6,"orchestrator_cold_seconds":0.5,
+             "msck_calls":10,"msck_seconds":12.3,"per_object_calls":10000,"per_object_seconds":95.25,"objects":10000,
+             "partitions":100,"existing_partitions":50,"windows":10}
+            """), null);
+
+        string row = Assert.Single(BenchReport.Table(BenchReport.Merge(Header, [partitions])), r => r.Contains("partition-registration", StringComparison.Ordinal));
+
+        Assert.Equal(
+            "| partition-registration API calls per 10,000 objects | 5 calls, 0.4 s (cold cache: 6 calls, 0.5 s) | " +
+            "MSCK REPAIR TABLE 10 calls, 12.3 s; one ALTER TABLE ADD PARTITION per object 10,000 calls, 95.2 s |",
+            row);
     }
 
     [Theory]
