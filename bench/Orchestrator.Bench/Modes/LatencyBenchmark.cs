@@ -66,6 +66,7 @@ internal static class LatencyBenchmark
         var rss = new ConcurrentBag<double>();
         var athenaCycles = new ConcurrentBag<double>();
         var partitions = new HashSet<(int Year, int Month)>();
+        var objectPartitions = new Dictionary<int, (int Year, int Month)>();
         using var stop = new CancellationTokenSource();
         var watchers = Task.WhenAll(
             WatchLedgerAsync(Path.Combine(stack.Work, "orchestrator.db"), registered, stop.Token),
@@ -81,6 +82,7 @@ internal static class LatencyBenchmark
             {
                 int year = 2023 + random.Next(3), month = 1 + random.Next(12);
                 partitions.Add((year, month));
+                objectPartitions[id] = (year, month);
                 await UploadAsync(s3, id, year, month);
                 uploaded[id] = Stopwatch.GetTimestamp();
             }
@@ -105,13 +107,20 @@ internal static class LatencyBenchmark
         var registeredSeconds = Latencies(uploaded, registered);
         var queryableSeconds = Latencies(uploaded, queryable);
         int runs = await GlueRunsAsync(aws) - warmupRuns;
-        int catalogued = await CountCataloguedAsync(aws, partitions);
+        var missing = partitions.Except(await CataloguedAsync(aws)).Select(p => $"year={p.Year}/month={p.Month:D2}").ToList();
+        int catalogued = partitions.Count - missing.Count;
         double[] rssSamples = [.. rss];
         Console.WriteLine($"latency: {registeredSeconds.Count}/{objects} registered, {queryableSeconds.Count}/{objects} queryable, " +
             $"{runs} Glue runs, {catalogued}/{partitions.Count} raw partitions in the catalog");
-        if (registeredSeconds.Count < objects || queryableSeconds.Count < objects || catalogued < partitions.Count)
+        if (registeredSeconds.Count < objects || queryableSeconds.Count < objects || missing.Count > 0)
         {
-            Console.Error.WriteLine($"latency: not every object went through within {Tail.TotalMinutes:F0} min of the last upload; logs in {stack.Work}");
+            string Ids(ConcurrentDictionary<int, long> seen) =>
+                string.Join(' ', uploaded.Keys.Where(id => !seen.ContainsKey(id)).Order().Select(id => UploadKey(id, objectPartitions[id])));
+            Console.WriteLine($"latency: FAILED — not every object went through within {Tail.TotalMinutes:F0} min of the last upload");
+            Console.WriteLine($"latency: partitions missing from the catalog: {string.Join(' ', missing)}");
+            Console.WriteLine($"latency: not registered in the ledger: {Ids(registered)}");
+            Console.WriteLine($"latency: not queryable: {Ids(queryable)}");
+            stack.KeepLogs = true;
             return 1;
         }
 
@@ -165,11 +174,14 @@ internal static class LatencyBenchmark
         }
     }
 
+    private static string UploadKey(int id, (int Year, int Month) partition) =>
+        string.Create(CultureInfo.InvariantCulture, $"raw/sales/year={partition.Year}/month={partition.Month:D2}/bench-{id:D4}.csv");
+
     private static Task<PutObjectResponse> UploadAsync(AmazonS3Client s3, int id, int year, int month) =>
         s3.PutObjectAsync(new PutObjectRequest
         {
             BucketName = "data-lake-local",
-            Key = string.Create(CultureInfo.InvariantCulture, $"raw/sales/year={year}/month={month:D2}/bench-{id:D4}.csv"),
+            Key = UploadKey(id, (year, month)),
             ContentBody = string.Create(CultureInfo.InvariantCulture, $"id,name,amount,date\n{id},bench,{id}.25,{year}-{month:D2}-01\n"),
             ContentType = "text/csv",
         });
@@ -237,8 +249,8 @@ internal static class LatencyBenchmark
         return runs["JobRuns"]?.AsArray().Count ?? 0;
     }
 
-    /// <summary>How many of the objects' raw partitions are in the catalog: what "registered" in the ledger promises.</summary>
-    private static async Task<int> CountCataloguedAsync(LocalAwsClient aws, HashSet<(int Year, int Month)> partitions)
+    /// <summary>The raw table's partitions in the catalog: the objects' must all be there, as "registered" in the ledger promises.</summary>
+    private static async Task<HashSet<(int Year, int Month)>> CataloguedAsync(LocalAwsClient aws)
     {
         var catalogued = new HashSet<(int Year, int Month)>();
         string? token = null;
@@ -261,7 +273,7 @@ internal static class LatencyBenchmark
             token = page["NextToken"]?.GetValue<string>();
         }
         while (token is not null);
-        return partitions.Count(catalogued.Contains);
+        return catalogued;
     }
 
     private static List<double> Latencies(ConcurrentDictionary<int, long> from, ConcurrentDictionary<int, long> to) =>

@@ -14,8 +14,11 @@ internal sealed class LocalStack : IDisposable
 
     private LocalStack(string work) => Work = work;
 
-    /// <summary>The folder for logs and stores; removed on dispose.</summary>
+    /// <summary>The folder for logs and stores; removed on dispose unless <see cref="KeepLogs"/>.</summary>
     public string Work { get; }
+
+    /// <summary>Set when a benchmark fails, so that the processes' logs and the store stay for a look.</summary>
+    public bool KeepLogs { get; set; }
 
     public Uri SqsS3 { get; private set; } = null!;
 
@@ -96,6 +99,12 @@ internal sealed class LocalStack : IDisposable
         for (int i = _processes.Count - 1; i >= 0; i--)
         {
             _processes[i].Dispose();
+        }
+
+        if (KeepLogs)
+        {
+            Console.Error.WriteLine($"logs kept in {Work}");
+            return;
         }
 
         try
