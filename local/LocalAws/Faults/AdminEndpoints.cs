@@ -31,7 +31,7 @@ internal static class AdminEndpoints
 
             if (body is null || Parse(body) is not { } rule)
             {
-                return Results.BadRequest(new { error = "expected {operation, throttleRate?, serverErrorRate?, latencyMs?, count?} with rates in 0..1" });
+                return Results.BadRequest(new { error = "expected {operation, throttleRate?, serverErrorRate?, latencyMs?, count?, itemErrors?} with rates in 0..1" });
             }
 
             faults.Set(rule);
@@ -97,9 +97,10 @@ internal static class AdminEndpoints
         var serverError = (double?)body["serverErrorRate"] ?? 0;
         var latency = (int?)body["latencyMs"] ?? 0;
         var count = (int?)body["count"];
+        var itemErrors = (int?)body["itemErrors"];
         var valid = throttle is >= 0 and <= 1 && serverError is >= 0 and <= 1 && throttle + serverError <= 1 && latency >= 0
-            && count is null or >= 0;
-        return valid ? new FaultRule(operation, throttle, serverError, latency, count) : null;
+            && count is null or >= 0 && itemErrors is null or >= 0;
+        return valid ? new FaultRule(operation, throttle, serverError, latency, count, itemErrors) : null;
     }
 
     private static JsonObject ToJson(FaultRule rule) => new()
@@ -109,5 +110,6 @@ internal static class AdminEndpoints
         ["serverErrorRate"] = rule.ServerErrorRate,
         ["latencyMs"] = rule.LatencyMs,
         ["count"] = rule.Count,
+        ["itemErrors"] = rule.ItemErrors,
     };
 }

@@ -10,6 +10,7 @@ internal sealed class FaultInjector
     private readonly Lock _gate = new();
     private readonly Dictionary<string, FaultRule> _rules = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _remaining = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _itemErrors = new(StringComparer.Ordinal);
 
     public IReadOnlyList<FaultRule> Rules
     {
@@ -35,6 +36,36 @@ internal sealed class FaultInjector
             {
                 _remaining.Remove(rule.Operation);
             }
+
+            if (rule.ItemErrors is { } items)
+            {
+                _itemErrors[rule.Operation] = items;
+            }
+            else
+            {
+                _itemErrors.Remove(rule.Operation);
+            }
+        }
+    }
+
+    /// <summary>
+    /// True when the next item of a batch call of the operation (<paramref name="target"/> or <paramref name="name"/>) should fail on its own (a rule with
+    /// <see cref="FaultRule.ItemErrors"/> left); uses one of them up.
+    /// </summary>
+    public bool TakeItemError(string target, string name)
+    {
+        lock (_gate)
+        {
+            foreach (var key in new[] { target, name, "*" })
+            {
+                if (_itemErrors.TryGetValue(key, out var left) && left > 0)
+                {
+                    _itemErrors[key] = left - 1;
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 
@@ -44,6 +75,7 @@ internal sealed class FaultInjector
         {
             _rules.Clear();
             _remaining.Clear();
+            _itemErrors.Clear();
         }
     }
 

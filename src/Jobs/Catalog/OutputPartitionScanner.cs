@@ -1,24 +1,37 @@
 using Amazon.S3;
 using Amazon.S3.Model;
-using Orchestrator.Jobs.Aws.Glue;
-using Orchestrator.Jobs.Aws.Glue.Model;
 using Orchestrator.Jobs.Datasets;
+using Orchestrator.Jobs.GlueRuns;
 
 namespace Orchestrator.Jobs.Catalog;
 
 /// <summary>
-/// Finds the partitions a Glue run wrote: objects under the output table's location modified since the run started,
-/// read as <c>key=value/</c> folders in the table's partition-key order. Never MSCK REPAIR.
+/// Finds the partitions a Glue run wrote, listing only what can be new. The partition folders (<c>key=value/</c>, in the
+/// table's partition-key order) are walked level by level with a <c>/</c> delimiter, so the listing costs one entry per
+/// folder, not one per object. Folders of partitions already known (<see cref="KnownPartitions"/>) are not opened: nothing
+/// in them needs registering. Only the others are listed, and count when they hold an object written since the run started.
+/// Never MSCK REPAIR, which lists every object of the table on every run.
 /// </summary>
-public sealed class OutputPartitionScanner(IAmazonS3 s3, IAmazonGlue glue)
+public sealed class OutputPartitionScanner(IAmazonS3 s3, TableDescriptions tables, KnownPartitions known)
 {
-    /// <summary>Partitions with objects written at or after <paramref name="since"/>.</summary>
+    // S3's LastModified has second precision and the run's start comes from Glue's clock: keep a margin.
+    private static readonly TimeSpan ClockMargin = TimeSpan.FromMinutes(1);
+
+    /// <summary>Partitions not known yet with objects written at or after <paramref name="since"/>.</summary>
     public async Task<IReadOnlyCollection<PartitionRegistrar.Target>> FindAsync(TableRef table, DateTimeOffset since, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var described = (await glue.GetTableAsync(new GetTableRequest { DatabaseName = table.Database, Name = table.Table }, cancellationToken)).Table;
-        var keys = described?.PartitionKeys?.Select(k => k.Name!).ToList() ?? [];
-        string? location = described?.StorageDescriptor?.Location;
+
+        // The table description registration uses too, cached for a few minutes: a run costs no GetTable of its own.
+        var counter = new RegistrationCounter();
+        var described = await tables.GetAsync(table, counter, cancellationToken);
+        if (counter.Calls > 0)
+        {
+            GlueRunTelemetry.PartitionCalls.Add(counter.Calls, new("kind", "output"), new("strategy", table.Registration.ToString()));
+        }
+
+        var keys = described.Keys.Select(k => k.Name).ToList();
+        string? location = described.Location;
         if (keys.Count == 0 || location is null || !location.StartsWith("s3://", StringComparison.OrdinalIgnoreCase))
         {
             return [];
@@ -27,63 +40,85 @@ public sealed class OutputPartitionScanner(IAmazonS3 s3, IAmazonGlue glue)
         string path = location["s3://".Length..];
         int slash = path.IndexOf('/', StringComparison.Ordinal);
         string bucket = slash < 0 ? path : path[..slash];
-        string prefix = slash < 0 ? "" : path[(slash + 1)..].TrimEnd('/') + "/";
-        if (prefix == "/")
+        string root = slash < 0 ? "" : path[(slash + 1)..].TrimEnd('/') + "/";
+        if (root == "/")
         {
-            prefix = "";
+            root = "";
         }
 
-        var found = new Dictionary<string, PartitionRegistrar.Target>(StringComparer.Ordinal);
+        var folders = new List<(string Prefix, List<string> Values)> { (root, []) };
+        for (int level = 0; level < keys.Count; level++)
+        {
+            var next = new List<(string Prefix, List<string> Values)>();
+            foreach (var (prefix, values) in folders)
+            {
+                foreach (string child in await SubfoldersAsync(bucket, prefix, cancellationToken))
+                {
+                    if (Value(child[prefix.Length..].TrimEnd('/'), keys[level]) is { } value)
+                    {
+                        next.Add((child, [.. values, value]));
+                    }
+                }
+            }
+
+            folders = next;
+        }
+
+        var found = new List<PartitionRegistrar.Target>();
+        foreach (var (prefix, values) in folders)
+        {
+            if (!known.Contains(table, values) && await HasObjectSinceAsync(bucket, prefix, since, cancellationToken))
+            {
+                found.Add(new PartitionRegistrar.Target(values, prefix[root.Length..]));
+            }
+        }
+
+        return found;
+    }
+
+    private async Task<List<string>> SubfoldersAsync(string bucket, string prefix, CancellationToken cancellationToken)
+    {
+        var folders = new List<string>();
+        var request = new ListObjectsV2Request { BucketName = bucket, Prefix = prefix, Delimiter = "/" };
+        do
+        {
+            var page = await s3.ListObjectsV2Async(request, cancellationToken);
+            folders.AddRange(page.CommonPrefixes ?? []);
+            request.ContinuationToken = page.IsTruncated == true ? page.NextContinuationToken : null;
+        }
+        while (request.ContinuationToken is not null);
+
+        return folders;
+    }
+
+    private async Task<bool> HasObjectSinceAsync(string bucket, string prefix, DateTimeOffset since, CancellationToken cancellationToken)
+    {
         var request = new ListObjectsV2Request { BucketName = bucket, Prefix = prefix };
         do
         {
             var page = await s3.ListObjectsV2Async(request, cancellationToken);
-            foreach (var item in page.S3Objects ?? [])
+            if ((page.S3Objects ?? []).Any(o => o.LastModified is { } modified && modified.ToUniversalTime() >= since.UtcDateTime - ClockMargin))
             {
-                if (item.LastModified is { } modified && modified.ToUniversalTime() < since.UtcDateTime.AddMinutes(-1))
-                {
-                    continue;
-                }
-
-                if (Parse(item.Key[prefix.Length..], keys) is { } target)
-                {
-                    found.TryAdd(target.Folder, target);
-                }
+                return true;
             }
 
             request.ContinuationToken = page.IsTruncated == true ? page.NextContinuationToken : null;
         }
         while (request.ContinuationToken is not null);
 
-        return found.Values;
+        return false;
     }
 
-    private static PartitionRegistrar.Target? Parse(string relativeKey, List<string> keys)
+    /// <summary>The value of a <c>key=value</c> folder name for the expected key, or null for anything else.</summary>
+    private static string? Value(string segment, string key)
     {
-        string[] segments = relativeKey.Split('/');
-        if (segments.Length <= keys.Count)
+        string expected = key + "=";
+        if (!segment.StartsWith(expected, StringComparison.OrdinalIgnoreCase) || segment.Length == expected.Length)
         {
             return null;
         }
 
-        var values = new List<string>(keys.Count);
-        for (int i = 0; i < keys.Count; i++)
-        {
-            string expected = keys[i] + "=";
-            if (!segments[i].StartsWith(expected, StringComparison.OrdinalIgnoreCase) || segments[i].Length == expected.Length)
-            {
-                return null;
-            }
-
-            string value = Uri.UnescapeDataString(segments[i][expected.Length..]);
-            if (!PartitionValueRules.IsValid(value, PartitionColumnType.String))
-            {
-                return null; // the same whitelist as raw keys: nothing unexpected reaches the catalog
-            }
-
-            values.Add(value);
-        }
-
-        return new PartitionRegistrar.Target(values, string.Join('/', segments[..keys.Count]) + "/");
+        string value = Uri.UnescapeDataString(segment[expected.Length..]);
+        return PartitionValueRules.IsValid(value, PartitionColumnType.String) ? value : null; // the raw keys' whitelist
     }
 }

@@ -1,26 +1,35 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
-using Orchestrator.Jobs.Aws;
-using Orchestrator.Jobs.Aws.Glue;
-using Orchestrator.Jobs.Aws.Glue.Model;
 using Orchestrator.Jobs.GlueRuns;
 
 namespace Orchestrator.Jobs.Catalog;
 
 /// <summary>
-/// Adds partitions to a Glue table through BatchCreatePartition: at most 100 per call (the API's limit), the table's
-/// StorageDescriptor with the partition's own location, an item that already exists counts as done, and only failed items
-/// are tried again. Tables with partition projection need no registration and are skipped. Never MSCK REPAIR.
+/// Registers the partitions a batch brought (raw partitions before a run, output partitions after it) with the table's
+/// strategy (<see cref="PartitionRegistration"/>). Partitions already known cost nothing: <see cref="KnownPartitions"/> is
+/// asked first, and when nothing is new no call is made at all, not even GetTable. Tables with partition projection
+/// (<c>projection.enabled=true</c>) need no registration and are skipped, whatever the strategy. Every value is checked
+/// against its column's type before any strategy runs, so a value that does not fit is refused before it reaches Glue or
+/// Athena. One span per batch; metrics by table kind and strategy. Never MSCK REPAIR.
 /// </summary>
-public sealed partial class PartitionRegistrar(IAmazonGlue glue, ILogger<PartitionRegistrar> logger)
+public sealed partial class PartitionRegistrar(
+    TableDescriptions tables,
+    KnownPartitions known,
+    IEnumerable<IPartitionStrategy> strategies,
+    ILogger<PartitionRegistrar> logger)
 {
-    private const int BatchLimit = 100;
-    private const int Attempts = 3;
+    private readonly Dictionary<PartitionRegistration, IPartitionStrategy> byKind = strategies.ToDictionary(s => s.Kind);
 
     /// <summary>A partition to add: its values in column order and its folder under the table's location.</summary>
     public sealed record Target(IReadOnlyList<string> Values, string Folder);
 
-    /// <summary>Registers the partitions; returns how many are now in the catalog (added or already there).</summary>
-    public async Task<int> RegisterAsync(TableRef table, string kind, IReadOnlyCollection<Target> partitions, CancellationToken cancellationToken)
+    /// <summary>
+    /// Registers the partitions; returns how many are in the catalog now or, with a crawler, being added (new, already
+    /// known, or not needed because of projection). <paramref name="dataset"/> is the dataset it serves; <paramref name="kind"/>
+    /// is <c>raw</c> or <c>output</c>, for telemetry.
+    /// </summary>
+    public async Task<int> RegisterAsync(TableRef table, string dataset, string kind, IReadOnlyCollection<Target> partitions,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(partitions);
@@ -29,83 +38,101 @@ public sealed partial class PartitionRegistrar(IAmazonGlue glue, ILogger<Partiti
             return 0;
         }
 
-        var described = (await glue.GetTableAsync(new GetTableRequest { DatabaseName = table.Database, Name = table.Table }, cancellationToken)).Table
-            ?? throw new InvalidOperationException($"Glue returned no table for {table}.");
-        GlueRunTelemetry.PartitionCalls.Add(1, new KeyValuePair<string, object?>("kind", kind));
-        if (described.Parameters?.GetValueOrDefault("projection.enabled")?.Equals("true", StringComparison.OrdinalIgnoreCase) == true)
+        var distinct = partitions.DistinctBy(p => string.Join('\u001f', p.Values), StringComparer.Ordinal).ToList();
+        var fresh = distinct.Where(p => !known.Contains(table, p.Values)).ToList();
+        string strategy = table.Registration.ToString();
+        using var activity = GlueRunTelemetry.Source.StartActivity("orchestrator.partitions.register");
+        activity?.SetTag("orchestrator.dataset", dataset);
+        activity?.SetTag("orchestrator.table", table.ToString());
+        activity?.SetTag("orchestrator.partitions.kind", kind);
+        activity?.SetTag("orchestrator.partitions.strategy", strategy);
+        activity?.SetTag("orchestrator.partitions.count", distinct.Count);
+        activity?.SetTag("orchestrator.partitions.new", fresh.Count);
+        var counter = new RegistrationCounter();
+        try
         {
-            LogProjection(logger, table.ToString(), partitions.Count);
-            return partitions.Count;
-        }
-
-        string location = described.StorageDescriptor?.Location
-            ?? throw new InvalidOperationException($"Table {table} has no StorageDescriptor.Location; partitions cannot be placed.");
-        int done = 0;
-        foreach (var chunk in partitions.Chunk(BatchLimit))
-        {
-            done += await RegisterChunkAsync(table, kind, described.StorageDescriptor!, location, chunk, cancellationToken);
-        }
-
-        return done;
-    }
-
-    private async Task<int> RegisterChunkAsync(TableRef table, string kind, StorageDescriptor template, string location, Target[] chunk, CancellationToken cancellationToken)
-    {
-        var pending = chunk.ToList();
-        for (int attempt = 1; ; attempt++)
-        {
-            var response = await glue.BatchCreatePartitionAsync(new BatchCreatePartitionRequest
+            if (fresh.Count == 0)
             {
-                DatabaseName = table.Database,
-                TableName = table.Table,
-                PartitionInputList = pending.Select(p => new PartitionInput
-                {
-                    Values = [.. p.Values],
-                    StorageDescriptor = WithLocation(template, PartitionPath.Combine(location, p.Folder)),
-                }).ToList(),
-            }, cancellationToken);
-            GlueRunTelemetry.PartitionCalls.Add(1, new KeyValuePair<string, object?>("kind", kind));
-
-            var failed = (response.Errors ?? [])
-                .Where(e => e.ErrorDetail?.ErrorCode is not "AlreadyExistsException")
-                .Select(e => string.Join('/', e.PartitionValues ?? []))
-                .ToHashSet(StringComparer.Ordinal);
-            // Only partitions that did not exist before count as registered; AlreadyExists is success, not news.
-            GlueRunTelemetry.PartitionsRegistered.Add(Math.Max(0, pending.Count - (response.Errors?.Count ?? 0)), new KeyValuePair<string, object?>("kind", kind));
-            if (failed.Count == 0)
-            {
-                return chunk.Length;
+                return distinct.Count;
             }
 
-            var firstError = response.Errors!.First(e => e.ErrorDetail?.ErrorCode is not "AlreadyExistsException").ErrorDetail;
-            if (attempt == Attempts)
+            var described = await tables.GetAsync(table, counter, cancellationToken);
+            if (described.Projection)
             {
-                throw new AwsServiceException(
-                    $"BatchCreatePartition on {table} failed for {failed.Count} partitions after {Attempts} attempts: " +
-                    $"{firstError?.ErrorCode}: {firstError?.ErrorMessage}",
-                    firstError?.ErrorCode ?? "PartitionError", null, System.Net.HttpStatusCode.OK);
+                activity?.SetTag("orchestrator.partitions.projection", true);
+                LogProjection(logger, table.ToString(), fresh.Count);
+                return distinct.Count;
             }
 
-            pending = pending.Where(p => failed.Contains(string.Join('/', p.Values))).ToList();
+            Validate(described, fresh);
+            if (!byKind.TryGetValue(table.Registration, out var registration))
+            {
+                throw new InvalidOperationException($"No partition strategy {table.Registration} is registered.");
+            }
+
+            if (await registration.RegisterAsync(described, dataset, fresh, counter, cancellationToken))
+            {
+                known.Add(table, fresh.Select(p => p.Values));
+            }
+
+            LogRegistered(logger, fresh.Count, table.ToString(), strategy, counter.Added, counter.Calls);
+            return distinct.Count;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            activity?.SetTag("error.type", ex.GetType().Name);
+            throw;
+        }
+        finally
+        {
+            activity?.SetTag("orchestrator.partitions.calls", counter.Calls);
+            activity?.SetTag("orchestrator.partitions.added", counter.Added);
+            var tags = new TagList { { "kind", kind }, { "strategy", strategy } };
+            if (counter.Calls > 0)
+            {
+                GlueRunTelemetry.PartitionCalls.Add(counter.Calls, tags);
+            }
+
+            if (counter.Added > 0)
+            {
+                GlueRunTelemetry.PartitionsRegistered.Add(counter.Added, tags);
+            }
         }
     }
 
-    private static StorageDescriptor WithLocation(StorageDescriptor template, string location) => new()
+    /// <summary>Every value against its column's type, every name against Glue's rules, before anything is sent.</summary>
+    private static void Validate(DescribedTable table, List<Target> partitions)
     {
-        Columns = template.Columns,
-        Location = location,
-        InputFormat = template.InputFormat,
-        OutputFormat = template.OutputFormat,
-        Compressed = template.Compressed,
-        NumberOfBuckets = template.NumberOfBuckets,
-        SerdeInfo = template.SerdeInfo,
-        BucketColumns = template.BucketColumns,
-        SortColumns = template.SortColumns,
-        Parameters = template.Parameters,
-        SkewedInfo = template.SkewedInfo,
-        StoredAsSubDirectories = template.StoredAsSubDirectories,
-    };
+        if (table.Keys.Count == 0)
+        {
+            throw new PartitionRejectedException($"Table {table.Table} has no partition keys; there is nothing to register partitions in.");
+        }
+
+        foreach (var key in table.Keys)
+        {
+            PartitionSql.Identifier(key.Name);
+        }
+
+        foreach (var partition in partitions)
+        {
+            if (partition.Values.Count != table.Keys.Count)
+            {
+                throw new PartitionRejectedException(
+                    $"A partition of {table.Table} has {partition.Values.Count} values for {table.Keys.Count} partition columns " +
+                    $"({string.Join(", ", table.Keys.Select(k => k.Name))}).");
+            }
+
+            for (int i = 0; i < table.Keys.Count; i++)
+            {
+                PartitionSql.Literal(table.Keys[i].Name, table.Keys[i].Type, partition.Values[i]);
+            }
+        }
+    }
 
     [LoggerMessage(LogLevel.Debug, "Table {Table} uses partition projection: {Count} partitions need no registration")]
     private static partial void LogProjection(ILogger logger, string table, int count);
+
+    [LoggerMessage(LogLevel.Information, "{Count} new partitions of {Table} registered with {Strategy}: {Added} added, {Calls} API calls")]
+    private static partial void LogRegistered(ILogger logger, int count, string table, string strategy, int added, int calls);
 }

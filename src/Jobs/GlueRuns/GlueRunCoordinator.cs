@@ -135,8 +135,12 @@ public sealed class GlueRunCoordinator(
         if (job.RawTable is not null)
         {
             var pending = await store.PendingPartitionsAsync(job.Name, cancellationToken);
-            var targets = pending.Select(p => new PartitionRegistrar.Target(PartitionPath.Values(p), PartitionPath.Folder(job.Dataset.Source, p))).ToList();
-            await partitions.RegisterAsync(job.RawTable, "raw", targets, cancellationToken);
+
+            // The ledger's registered marks: a partition an earlier run registered costs no call, even after a restart.
+            var registered = (await store.RegisteredPartitionsAsync(job.Name, pending, cancellationToken)).ToHashSet(StringComparer.Ordinal);
+            var targets = pending.Where(p => !registered.Contains(p))
+                .Select(p => new PartitionRegistrar.Target(PartitionPath.Values(p), PartitionPath.Folder(job.Dataset.Source, p))).ToList();
+            await partitions.RegisterAsync(job.RawTable, job.Name, "raw", targets, cancellationToken);
             await store.MarkPartitionsRegisteredAsync(job.Name, pending, cancellationToken);
             Log.RawPartitions(logger, run.RunId, pending.Count, job.Name);
         }

@@ -115,7 +115,7 @@ public sealed class GlueRunFinisher(
         try
         {
             var written = await outputs.FindAsync(job.OutputTable, startedAt, cancellationToken);
-            return await partitions.RegisterAsync(job.OutputTable, "output", written, cancellationToken);
+            return await partitions.RegisterAsync(job.OutputTable, job.Name, "output", written, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

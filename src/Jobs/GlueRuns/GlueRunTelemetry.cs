@@ -41,8 +41,8 @@ public static class GlueRunTelemetry
             "StartJobRun attempts deferred (ConcurrentRunsExceeded, throttling, unknown outcome), by job and reason.");
 
     internal static readonly Counter<long> PartitionsRegistered =
-        Meter.CreateCounter<long>("orchestrator.partitions.registered", "{partition}", "Partitions added to the Glue catalog, by table kind (raw, output).");
+        Meter.CreateCounter<long>("orchestrator.partitions.registered", "{partition}", "Partitions added to the Glue catalog, by table kind (raw, output) and strategy (GlueApi, AthenaDdl, Crawler).");
 
     internal static readonly Counter<long> PartitionCalls =
-        Meter.CreateCounter<long>("orchestrator.partitions.api_calls", "{call}", "Glue API calls made to register partitions, by table kind.");
+        Meter.CreateCounter<long>("orchestrator.partitions.api_calls", "{call}", "Glue and Athena API calls made to register partitions (GetTable included), by table kind and strategy.");
 }

@@ -56,6 +56,12 @@ public interface IRunStore : IAsyncDisposable
     /// <summary>Distinct partitions (canonical hive paths) of the dataset's Pending objects: what still needs registering.</summary>
     Task<IReadOnlyList<string>> PendingPartitionsAsync(string dataset, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Those of <paramref name="partitions"/> that the ledger already marked as in the catalog: an object of the dataset in the
+    /// partition is Registered or Processed. Registering them again would only be told AlreadyExists.
+    /// </summary>
+    Task<IReadOnlyList<string>> RegisteredPartitionsAsync(string dataset, IReadOnlyCollection<string> partitions, CancellationToken cancellationToken);
+
     /// <summary>Pending objects of the dataset in these partitions become Registered.</summary>
     Task<int> MarkPartitionsRegisteredAsync(string dataset, IReadOnlyCollection<string> partitions, CancellationToken cancellationToken);
 

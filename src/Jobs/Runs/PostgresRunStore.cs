@@ -215,6 +215,33 @@ internal sealed class PostgresRunStore : IRunStore
         return partitions;
     }
 
+    public async Task<IReadOnlyList<string>> RegisteredPartitionsAsync(string dataset, IReadOnlyCollection<string> partitions,
+        CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(dataset);
+        ArgumentNullException.ThrowIfNull(partitions);
+        if (partitions.Count == 0)
+        {
+            return [];
+        }
+
+        await using NpgsqlCommand command = _dataSource.CreateCommand("""
+            SELECT DISTINCT partition_path COLLATE "C" AS partition_path FROM ledger_objects
+            WHERE dataset = $1 AND state IN ('Registered', 'Processed') AND partition_path = ANY($2)
+            ORDER BY 1
+            """);
+        command.Parameters.Text(dataset);
+        command.Parameters.TextArray(partitions);
+        var registered = new List<string>();
+        await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            registered.Add(reader.GetString(0));
+        }
+
+        return registered;
+    }
+
     public async Task<int> MarkPartitionsRegisteredAsync(string dataset, IReadOnlyCollection<string> partitions,
         CancellationToken cancellationToken)
     {

@@ -232,6 +232,36 @@ internal sealed class SqliteRunStore : IRunStore
         return partitions;
     }
 
+    public async Task<IReadOnlyList<string>> RegisteredPartitionsAsync(string dataset, IReadOnlyCollection<string> partitions,
+        CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(dataset);
+        ArgumentNullException.ThrowIfNull(partitions);
+        if (partitions.Count == 0)
+        {
+            return [];
+        }
+
+        await using SqliteConnection connection = await OpenAsync(cancellationToken);
+        await using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT DISTINCT partition_path FROM ledger_objects
+            WHERE dataset = @dataset AND state IN ('Registered', 'Processed')
+              AND partition_path IN (SELECT value FROM json_each(@partitions))
+            ORDER BY partition_path;
+            """;
+        command.Parameters.Bind("@dataset", dataset);
+        command.Parameters.Bind("@partitions", JsonSerializer.Serialize(partitions));
+        var registered = new List<string>();
+        await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            registered.Add(reader.GetString(0));
+        }
+
+        return registered;
+    }
+
     public async Task<int> MarkPartitionsRegisteredAsync(string dataset, IReadOnlyCollection<string> partitions,
         CancellationToken cancellationToken)
     {

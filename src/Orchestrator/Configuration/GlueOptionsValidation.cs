@@ -1,3 +1,4 @@
+using Orchestrator.Jobs.Catalog;
 using Orchestrator.Jobs.Datasets;
 using Orchestrator.Jobs.GlueRuns;
 using Orchestrator.Scheduling;
@@ -134,7 +135,29 @@ internal static class GlueOptionsValidation
                 errors.Add($"{key}:{part}: '{value}' is not a Glue/Athena name (lower-case a-z, 0-9, '_', starting with a letter or '_').");
             }
         }
+
+        switch (ParseRegistration(table.Registration))
+        {
+            case null:
+                errors.Add($"{key}:Registration: '{table.Registration}' is not one of GlueApi, AthenaDdl, Crawler.");
+                break;
+            case PartitionRegistration.Crawler when string.IsNullOrWhiteSpace(table.Crawler):
+                errors.Add($"{key}:Crawler: a crawler name is required with Registration = Crawler.");
+                break;
+            case PartitionRegistration.Crawler when table.Crawler!.Length > 255 || table.Crawler.Any(char.IsControl):
+                errors.Add($"{key}:Crawler: '{table.Crawler}' is not a Glue crawler name (1-255 characters on one line).");
+                break;
+            case not PartitionRegistration.Crawler when table.Crawler is not null:
+                errors.Add($"{key}:Crawler: '{table.Crawler}' is only used with Registration = Crawler (Registration is {table.Registration}).");
+                break;
+        }
     }
+
+    /// <summary>The registration strategy named in configuration (case-insensitive), or null when it names none.</summary>
+    public static PartitionRegistration? ParseRegistration(string? value) =>
+        Enum.TryParse(value?.Trim(), ignoreCase: true, out PartitionRegistration parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _)
+            ? parsed
+            : null;
 
     private static void Cycles(OrchestratorOptions options, List<string> errors)
     {

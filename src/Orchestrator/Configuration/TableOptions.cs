@@ -1,6 +1,6 @@
 namespace Orchestrator.Configuration;
 
-/// <summary>A Glue Data Catalog table.</summary>
+/// <summary>A Glue Data Catalog table, and how its new partitions are registered.</summary>
 public sealed class TableOptions
 {
     /// <summary>Glue database.</summary>
@@ -8,6 +8,12 @@ public sealed class TableOptions
 
     /// <summary>Glue table.</summary>
     public string Table { get; set; } = "";
+
+    /// <summary><c>GlueApi</c> (default, BatchCreatePartition), <c>AthenaDdl</c> (ALTER TABLE ADD PARTITION) or <c>Crawler</c>.</summary>
+    public string Registration { get; set; } = "GlueApi";
+
+    /// <summary>The Glue crawler to start; required with <c>Registration = Crawler</c>, refused otherwise.</summary>
+    public string? Crawler { get; set; }
 
     /// <summary>True when both are set.</summary>
     public bool IsSet => Database.Length > 0 && Table.Length > 0;

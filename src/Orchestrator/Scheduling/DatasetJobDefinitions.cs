@@ -26,8 +26,8 @@ internal static class DatasetJobDefinitions
                 glue.BookmarkFrom,
                 glue.BookmarkTo,
                 glue.Arguments,
-                dataset.RawTable.IsSet ? new TableRef(dataset.RawTable.Database, dataset.RawTable.Table) : null,
-                dataset.OutputTable.IsSet ? new TableRef(dataset.OutputTable.Database, dataset.OutputTable.Table) : null,
+                Table(dataset.RawTable),
+                Table(dataset.OutputTable),
                 glue.MinPollInterval,
                 glue.MaxPollInterval,
                 glue.StartWindow,
@@ -38,6 +38,11 @@ internal static class DatasetJobDefinitions
 
         return new DatasetJobs(jobs);
     }
+
+    private static TableRef? Table(TableOptions table) => table.IsSet
+        ? new TableRef(table.Database, table.Table,
+            GlueOptionsValidation.ParseRegistration(table.Registration) ?? PartitionRegistration.GlueApi, table.Crawler)
+        : null;
 
     public static BookmarkOption? ParseBookmark(string value) => value.Trim().ToLowerInvariant() switch
     {

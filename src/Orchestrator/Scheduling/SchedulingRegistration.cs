@@ -48,6 +48,11 @@ internal static class SchedulingRegistration
             return new AmazonS3Client(config);
         });
         services.TryAddSingleton(sp => new GlueRunPricing(sp.GetRequiredService<IOptions<OrchestratorOptions>>().Value.Scheduling.DpuHourPrice));
+        services.TryAddSingleton(_ => new KnownPartitions());
+        services.TryAddSingleton<TableDescriptions>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPartitionStrategy, GlueApiPartitionStrategy>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPartitionStrategy, AthenaDdlPartitionStrategy>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPartitionStrategy, CrawlerPartitionStrategy>());
         services.TryAddSingleton(sp => new AthenaQueryRunner(
             sp.GetRequiredService<Orchestrator.Jobs.Aws.Athena.IAmazonAthena>(),
             sp.GetRequiredService<IOptions<OrchestratorOptions>>().Value.Athena,

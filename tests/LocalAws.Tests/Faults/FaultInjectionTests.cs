@@ -49,6 +49,34 @@ public sealed class FaultInjectionTests(LocalAwsFixture fixture) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task Item_errors_fail_that_many_partitions_of_a_batch_alone_and_create_the_others()
+    {
+        await fixture.Aws.SendAsync("AWSGlue.CreateDatabase", """{"DatabaseInput":{"Name":"item_faults"}}""");
+        await fixture.Aws.SendAsync("AWSGlue.CreateTable", """
+            {"DatabaseName":"item_faults","TableInput":{"Name":"t","PartitionKeys":[{"Name":"k","Type":"string"}],
+             "StorageDescriptor":{"Columns":[{"Name":"c","Type":"string"}],"Location":"s3://b/t/"}}}
+            """);
+        await SetAsync(new { operation = "BatchCreatePartition", itemErrors = 2 });
+        const string Batch = """
+            {"DatabaseName":"item_faults","TableName":"t","PartitionInputList":[
+              {"Values":["a"],"StorageDescriptor":{"Location":"s3://b/t/k=a/"}},
+              {"Values":["b"],"StorageDescriptor":{"Location":"s3://b/t/k=b/"}},
+              {"Values":["c"],"StorageDescriptor":{"Location":"s3://b/t/k=c/"}}]}
+            """;
+
+        var first = await fixture.Aws.SendAsync("AWSGlue.BatchCreatePartition", Batch);
+        var second = await fixture.Aws.SendAsync("AWSGlue.BatchCreatePartition", Batch);
+
+        Assert.Equal(HttpStatusCode.OK, first.Status);
+        Assert.Equal(2, first.Body["Errors"]!.AsArray().Count);
+        Assert.All(first.Body["Errors"]!.AsArray(), e => Assert.Equal("InternalServiceException", (string?)e!["ErrorDetail"]!["ErrorCode"]));
+        Assert.Equal(["a", "b"], first.Body["Errors"]!.AsArray().Select(e => (string)e!["PartitionValues"]![0]!));
+        // Used up: the retry creates a and b, and c is reported as already there.
+        Assert.Equal(["c"], second.Body["Errors"]!.AsArray().Select(e => (string)e!["PartitionValues"]![0]!));
+        Assert.Equal("AlreadyExistsException", (string?)second.Body["Errors"]![0]!["ErrorDetail"]!["ErrorCode"]);
+    }
+
+    [Fact]
     public async Task Count_limited_rule_fails_that_many_calls_then_lets_the_retry_through()
     {
         await SetAsync(new { operation = "AWSGlue.GetDatabases", throttleRate = 1.0, count = 2 });

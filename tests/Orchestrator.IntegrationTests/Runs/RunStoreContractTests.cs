@@ -431,6 +431,29 @@ public abstract class RunStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Registered_partitions_are_those_with_an_object_registered_or_processed_in_the_dataset()
+    {
+        const string january = "year=2025/month=01", february = "year=2025/month=02", march = "year=2025/month=03";
+        await Ledger.RecordAsync(
+        [
+            Created("sales/m1.csv") with { Partition = january },
+            Created("sales/m2.csv") with { Partition = february },
+            Created("web/m3.csv", dataset: "web") with { Partition = march },
+        ], Token);
+        await Runs.MarkPartitionsRegisteredAsync("sales", [january], Token);
+        await Runs.MarkPartitionsRegisteredAsync("web", [march], Token);
+        GlueRun run = NewRun();
+        await Runs.ClaimObjectsAsync(run.RunId, "sales", Token);
+        await Runs.MarkObjectsProcessedAsync(run.RunId, Token); // january's object Processed, february's too (never registered)
+        await Ledger.RecordAsync([Created("sales/m1b.csv") with { Partition = january }, Created("sales/m3b.csv") with { Partition = march }], Token);
+
+        // A new object in january: its partition is known from the ledger. March is known only to the other dataset.
+        Assert.Equal([january], await Runs.RegisteredPartitionsAsync("sales", [january, march, "year=1999/month=01"], Token));
+        Assert.Equal([march], await Runs.RegisteredPartitionsAsync("web", [january, march], Token));
+        Assert.Empty(await Runs.RegisteredPartitionsAsync("sales", [], Token));
+    }
+
+    [Fact]
     public async Task A_newer_event_for_a_claimed_object_clears_its_run_and_the_next_run_takes_it()
     {
         await Ledger.RecordAsync([Created("sales/a.csv", sequencer: "01"), Created("sales/b.csv", sequencer: "01")], Token);

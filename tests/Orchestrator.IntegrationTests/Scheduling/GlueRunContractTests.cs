@@ -126,6 +126,37 @@ public abstract class GlueRunContractTests(GlueStackFixture stack) : IAsyncLifet
     }
 
     [Fact]
+    public async Task Raw_partitions_go_through_the_configured_Athena_DDL_and_a_known_partition_costs_nothing_on_the_next_run()
+    {
+        var (lake, queue, settings) = await SetUpAsync();
+        settings["Orchestrator:Datasets:sales:RawTable:Registration"] = "AthenaDdl";
+        var spans = new List<System.Diagnostics.Activity>();
+        await using (var worker = await StartWorkerAsync(settings, b => b.Services.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(spans))))
+        {
+            await NotifyAsync(queue, [await stack.UploadAsync(lake, 2024, 1, "a.csv", [(1, "alice", 1)]), await stack.UploadAsync(lake, 2024, 2, "b.csv", [(2, "bob", 2)])]);
+            await RunsSettledAsync(1, TimeSpan.FromSeconds(60));
+            await NotifyAsync(queue, [await stack.UploadAsync(lake, 2024, 1, "c.csv", [(3, "carol", 3)])]);
+            await RunsSettledAsync(2, TimeSpan.FromSeconds(60));
+            worker.Services.GetRequiredService<OpenTelemetry.Trace.TracerProvider>().ForceFlush();
+        }
+
+        Assert.All(await RunsAsync(), r => Assert.Equal(RunState.Succeeded, r.State));
+        Assert.Equal(["2024/01", "2024/02"], await stack.PartitionsAsync(lake.Database, "raw_sales"));
+        var raw = spans.Where(s => s.DisplayName == "orchestrator.partitions.register" && (string?)s.GetTagItem("orchestrator.partitions.kind") == "raw")
+            .OrderBy(s => s.StartTimeUtc).ToList();
+        // One raw batch only: the second run's object is in 2024/01, which the ledger knows is registered, so that run does
+        // not even reach the registrar (with the ledger check gone it would, and a second span would be here).
+        var first = Assert.Single(raw);
+        Assert.Equal("AthenaDdl", first.GetTagItem("orchestrator.partitions.strategy"));
+        Assert.Equal(2, first.GetTagItem("orchestrator.partitions.new"));
+        var ddl = Assert.Single(spans, s => s.DisplayName == "athena.query partitions.ddl");
+        Assert.Equal(first.SpanId, ddl.ParentSpanId);
+        var output = spans.Where(s => s.DisplayName == "orchestrator.partitions.register" && (string?)s.GetTagItem("orchestrator.partitions.kind") == "output").ToList();
+        Assert.NotEmpty(output);
+        Assert.All(output, s => Assert.Equal("GlueApi", s.GetTagItem("orchestrator.partitions.strategy")));
+    }
+
+    [Fact]
     public async Task A_burst_of_notifications_inside_the_window_makes_one_run()
     {
         var (lake, queue, settings) = await SetUpAsync();

@@ -45,8 +45,10 @@ internal sealed class CoordinatorHarness : IDisposable
             RetryBackoff: TimeSpan.FromMinutes(1),
             Then: []);
         var jobs = new DatasetJobs([Job]);
-        var partitions = new PartitionRegistrar(Glue, NullLogger<PartitionRegistrar>.Instance);
-        var finisher = new GlueRunFinisher(jobs, Store, Scheduler, new OutputPartitionScanner(s3, Glue), partitions,
+        var tables = new TableDescriptions(Glue, Time);
+        var known = new KnownPartitions();
+        var partitions = new PartitionRegistrar(tables, known, [new GlueApiPartitionStrategy(Glue)], NullLogger<PartitionRegistrar>.Instance);
+        var finisher = new GlueRunFinisher(jobs, Store, Scheduler, new OutputPartitionScanner(s3, tables, known), partitions,
             new GlueRunPricing(0.44), Time, NullLogger<GlueRunFinisher>.Instance);
         Coordinator = new GlueRunCoordinator(jobs, Store, Glue, Scheduler, partitions, finisher, Time,
             NullLogger<GlueRunCoordinator>.Instance);

@@ -186,6 +186,10 @@ internal sealed class InMemoryRunStore : IRunStore
     public Task<IReadOnlyList<string>> PendingPartitionsAsync(string dataset, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<string>>([]);
 
+    public Task<IReadOnlyList<string>> RegisteredPartitionsAsync(string dataset, IReadOnlyCollection<string> partitions,
+        CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>([]);
+
     public Task<int> MarkPartitionsRegisteredAsync(string dataset, IReadOnlyCollection<string> partitions,
         CancellationToken cancellationToken) =>
         Task.FromResult(0);

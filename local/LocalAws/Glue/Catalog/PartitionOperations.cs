@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
+using LocalAws.Faults;
 using LocalAws.Glue.Expressions;
 using LocalAws.Wire;
 
 namespace LocalAws.Glue.Catalog;
 
 /// <summary>CreatePartition, BatchCreatePartition, GetPartition, BatchGetPartition, GetPartitions, BatchDeletePartition.</summary>
-internal sealed class PartitionOperations(GlueCatalog catalog) : IOperationGroup
+internal sealed class PartitionOperations(GlueCatalog catalog, FaultInjector faults) : IOperationGroup
 {
     // Limits from the Glue API reference: BatchCreatePartition 100 inputs, BatchGetPartition 1000 keys,
     // BatchDeletePartition 25 keys, GetPartitions MaxResults 1..1000.
@@ -49,6 +50,12 @@ internal sealed class PartitionOperations(GlueCatalog catalog) : IOperationGroup
         foreach (var input in inputs.OfType<JsonObject>())
         {
             // One bad partition does not fail the batch: it is reported per item, the rest are created.
+            if (faults.TakeItemError("AWSGlue.BatchCreatePartition", "BatchCreatePartition"))
+            {
+                errors.Add(Error(input["Values"], "InternalServiceException", "Injected per-item failure."));
+                continue;
+            }
+
             try
             {
                 if (!catalog.TryAddPartition(database, tableName, input))
