@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Jobs.Aws;
 using Orchestrator.Jobs.Aws.Glue;
@@ -28,6 +29,27 @@ public sealed partial class PartitionRegistrar(IAmazonGlue glue, ILogger<Partiti
         {
             return 0;
         }
+
+        using var activity = GlueRunTelemetry.Source.StartActivity("orchestrator.partitions.register", ActivityKind.Internal);
+        activity?.SetTag("orchestrator.partitions.kind", kind);
+        activity?.SetTag("orchestrator.partitions.table", table.ToString());
+        activity?.SetTag("orchestrator.partitions.requested", partitions.Count);
+        try
+        {
+            int done = await RegisterAllAsync(table, kind, partitions, cancellationToken);
+            activity?.SetTag("orchestrator.partitions.registered", done);
+            return done;
+        }
+        catch (Exception ex)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            activity?.SetTag("error.type", ex.GetType().Name);
+            throw;
+        }
+    }
+
+    private async Task<int> RegisterAllAsync(TableRef table, string kind, IReadOnlyCollection<Target> partitions, CancellationToken cancellationToken)
+    {
 
         var described = (await glue.GetTableAsync(new GetTableRequest { DatabaseName = table.Database, Name = table.Table }, cancellationToken)).Table
             ?? throw new InvalidOperationException($"Glue returned no table for {table}.");

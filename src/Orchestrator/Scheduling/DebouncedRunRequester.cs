@@ -5,6 +5,7 @@ using Orchestrator.Configuration;
 using Orchestrator.Jobs.GlueRuns;
 using Orchestrator.Jobs.Ledger;
 using Orchestrator.Jobs.Runs;
+using Orchestrator.Jobs.Tracing;
 using Quartz;
 
 namespace Orchestrator.Scheduling;
@@ -22,9 +23,6 @@ internal sealed class DebouncedRunRequester(
     IOptions<OrchestratorOptions> options,
     TimeProvider time) : IRunRequester
 {
-    /// <summary>Span links kept per run request; more would say nothing more to an operator.</summary>
-    private const int MaxLinks = 16;
-
     /// <summary>A reschedule that moves the fire time by less than this is skipped: it would only cost a store write.</summary>
     private static readonly TimeSpan Granularity = TimeSpan.FromSeconds(1);
 
@@ -34,7 +32,10 @@ internal sealed class DebouncedRunRequester(
         {
             if (jobs.Find(dataset) is not null)
             {
-                await RequestAsync(dataset, options.Value.Datasets[dataset].Glue, cause, cancellationToken);
+                // One span per request, child of the batch's ledger write: the run's span links to it, which is what
+                // connects each object's trace to the run that processed it.
+                using var request = GlueRunTelemetry.StartRunRequest(dataset);
+                await RequestAsync(dataset, options.Value.Datasets[dataset].Glue, request?.Context ?? cause, cancellationToken);
             }
         }
     }
@@ -54,15 +55,13 @@ internal sealed class DebouncedRunRequester(
             due = now;
         }
 
-        if (existing?.NextFireTimeUtc is { } current && (current - due).Duration() < Granularity)
+        string? known = existing?.JobDataMap.GetString(RunKeys.TraceParents);
+        string? parents = RunTrace.Append(known, cause);
+        // A reschedule that barely moves the fire time is skipped (a store write saved), unless it records a new cause:
+        // every batch's link is kept until the run has RunTrace.MaxLinks of them.
+        if (existing?.NextFireTimeUtc is { } current && (current - due).Duration() < Granularity && parents == known)
         {
             return;
-        }
-
-        var parents = (existing?.JobDataMap.GetString(RunKeys.TraceParents) ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
-        if (cause != default && parents.Count < MaxLinks)
-        {
-            parents.Add($"00-{cause.TraceId}-{cause.SpanId}-{(cause.TraceFlags.HasFlag(ActivityTraceFlags.Recorded) ? "01" : "00")}");
         }
 
         var trigger = TriggerBuilder.Create()
@@ -74,12 +73,13 @@ internal sealed class DebouncedRunRequester(
                 [RunKeys.Trigger] = nameof(RunTrigger.Event),
                 [RunKeys.Attempt] = "1",
                 [RunKeys.FirstRequestAt] = first.ToString("O", CultureInfo.InvariantCulture),
-                [RunKeys.TraceParents] = string.Join(' ', parents),
+                [RunKeys.TraceParents] = parents ?? "",
             })
             .StartAt(due)
             .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
             .Build();
         await scheduler.ScheduleJob(trigger, ScheduleJobOptions.Replacing, cancellationToken);
+        Activity.Current?.SetTag("orchestrator.glue.fire_at", due.ToString("O", CultureInfo.InvariantCulture));
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
