@@ -59,6 +59,16 @@ public static class RunTrace
         return list.Count == 0 ? null : string.Join(' ', list);
     }
 
+    /// <summary>
+    /// Appends a traceparent list to another, keeping at most <see cref="MaxLinks"/> entries — what the stores do in SQL when
+    /// a request is coalesced into an active run (<see cref="GlueRun.FollowUpTraceParents"/>).
+    /// </summary>
+    public static string? Merge(string? traceParents, string? more)
+    {
+        var list = Split(traceParents).Concat(Split(more)).Take(MaxLinks).ToList();
+        return list.Count == 0 ? null : string.Join(' ', list);
+    }
+
     /// <summary>Span links for a stored traceparent list; entries that do not parse are ignored.</summary>
     public static IReadOnlyList<ActivityLink> Links(string? traceParents) =>
         Split(traceParents)
