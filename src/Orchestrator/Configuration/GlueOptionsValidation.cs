@@ -195,6 +195,11 @@ internal static class GlueOptionsValidation
         {
             errors.Add($"{S}DpuHourPrice: {scheduling.DpuHourPrice} is not a price per DPU-hour in USD (0..100).");
         }
+
+        if (scheduling.AthenaTerabytePrice is < 0 or > 1000 || double.IsNaN(scheduling.AthenaTerabytePrice))
+        {
+            errors.Add($"{S}AthenaTerabytePrice: {scheduling.AthenaTerabytePrice} is not a price per terabyte scanned in USD (0..1000).");
+        }
     }
 
     private static void Between(List<string> errors, string key, TimeSpan value, TimeSpan min, TimeSpan max)

@@ -17,4 +17,10 @@ public sealed class SchedulingOptions
 
     /// <summary>Price of one DPU-hour in USD, for the estimated-cost metric (Glue's list price in most regions).</summary>
     public double DpuHourPrice { get; set; } = 0.44;
+
+    /// <summary>
+    /// Price of one terabyte scanned by Athena in USD, for the estimated-cost metric <c>orchestrator.athena.cost</c>
+    /// (Athena's list price in most regions; see <see cref="Jobs.Costs.AthenaPricing"/>).
+    /// </summary>
+    public double AthenaTerabytePrice { get; set; } = Jobs.Costs.AthenaPricing.DefaultTerabytePrice;
 }

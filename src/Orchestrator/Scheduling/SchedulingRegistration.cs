@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Orchestrator.Configuration;
 using Orchestrator.Jobs.Aws;
 using Orchestrator.Jobs.Catalog;
+using Orchestrator.Jobs.Costs;
 using Orchestrator.Jobs.GlueRuns;
 using Orchestrator.Jobs.Runs;
 using Orchestrator.Jobs.Storage;
@@ -46,6 +47,7 @@ internal static class SchedulingRegistration
             return new AmazonS3Client(config);
         });
         services.TryAddSingleton(sp => new GlueRunPricing(sp.GetRequiredService<IOptions<OrchestratorOptions>>().Value.Scheduling.DpuHourPrice));
+        services.TryAddSingleton(sp => new AthenaPricing(sp.GetRequiredService<IOptions<OrchestratorOptions>>().Value.Scheduling.AthenaTerabytePrice));
         services.TryAddSingleton<PartitionRegistrar>();
         services.TryAddSingleton<OutputPartitionScanner>();
         services.TryAddSingleton<IRunScheduler, QuartzRunScheduler>();

@@ -8,6 +8,7 @@ using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Orchestrator.Ingestion;
 using Orchestrator.Jobs.Aws;
+using Orchestrator.Jobs.Costs;
 using Orchestrator.Jobs.GlueRuns;
 
 namespace Orchestrator.Telemetry;
@@ -19,7 +20,7 @@ namespace Orchestrator.Telemetry;
 internal static class TelemetryRegistration
 {
     /// <summary>Every ActivitySource and Meter the orchestrator owns.</summary>
-    public static readonly string[] Sources = [IngestionTelemetry.Name, AwsTelemetry.Name, GlueRunTelemetry.Name];
+    public static readonly string[] Sources = [IngestionTelemetry.Name, AwsTelemetry.Name, GlueRunTelemetry.Name, AthenaCostTelemetry.Name];
 
     public static IHostApplicationBuilder AddOrchestratorTelemetry(this IHostApplicationBuilder builder)
     {
