@@ -58,13 +58,14 @@ public static class GlueRunTelemetry
     }
 
     /// <summary>
-    /// The span of one step of a run (one Quartz firing of the dataset's job): a child of the run span's derived context
+    /// The span of one step of a run (one Quartz firing of the dataset's job), <c>orchestrator.glue.run.&lt;step&gt;</c> with
+    /// step <c>admit</c>, <c>start</c>, <c>reattach</c> or <c>poll</c>: a child of the run span's derived context
     /// (<see cref="Tracing.RunTrace.ContextOf"/>), whichever task runs it, so partition registration, StartJobRun and the polls
     /// all hang under the run.
     /// </summary>
     internal static Activity? StartStep(Guid runId, string dataset, string step)
     {
-        var activity = Source.StartActivity("orchestrator.glue.run.step", ActivityKind.Internal, Tracing.RunTrace.ContextOf(runId));
+        var activity = Source.StartActivity("orchestrator.glue.run." + step, ActivityKind.Internal, Tracing.RunTrace.ContextOf(runId));
         activity?.SetTag("orchestrator.dataset", dataset);
         activity?.SetTag("orchestrator.run_id", runId.ToString("D"));
         activity?.SetTag("orchestrator.glue.step", step);
