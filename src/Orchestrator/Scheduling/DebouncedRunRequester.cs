@@ -26,6 +26,13 @@ internal sealed class DebouncedRunRequester(
     /// <summary>A reschedule that moves the fire time by less than this is skipped: it would only cost a store write.</summary>
     private static readonly TimeSpan Granularity = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Causes (span links) recorded even when the fire time barely moves: the first batches of a window are always linked
+    /// from the run, at the cost of at most this many extra Quartz writes per window. After that a batch's link is kept
+    /// only with a write that moves the fire time anyway (about one a second in a burst), up to RunTrace.MaxLinks.
+    /// </summary>
+    private const int AlwaysRecordedCauses = 8;
+
     public async Task DatasetsChangedAsync(IReadOnlyCollection<string> datasets, ActivityContext cause, CancellationToken cancellationToken)
     {
         foreach (string dataset in datasets)
@@ -57,9 +64,10 @@ internal sealed class DebouncedRunRequester(
 
         string? known = existing?.JobDataMap.GetString(RunKeys.TraceParents);
         string? parents = RunTrace.Append(known, cause);
-        // A reschedule that barely moves the fire time is skipped (a store write saved), unless it records a new cause:
-        // every batch's link is kept until the run has RunTrace.MaxLinks of them.
-        if (existing?.NextFireTimeUtc is { } current && (current - due).Duration() < Granularity && parents == known)
+        // A reschedule that barely moves the fire time is skipped (a store write saved) unless it records one of the first
+        // causes of the window. A burst of ingestion must not turn into a burst of scheduler writes.
+        bool newEarlyCause = parents != known && RunTrace.Links(parents).Count <= AlwaysRecordedCauses;
+        if (existing?.NextFireTimeUtc is { } current && (current - due).Duration() < Granularity && !newEarlyCause)
         {
             return;
         }
