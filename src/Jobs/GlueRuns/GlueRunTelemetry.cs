@@ -48,11 +48,11 @@ public static class GlueRunTelemetry
 
     /// <summary>
     /// The span of one debounce-trigger request: a receive batch asking for a run of <paramref name="dataset"/>. A child of
-    /// the current span (the batch's ledger write); its context is what the run span links back to.
+    /// <paramref name="cause"/> (the batch's ledger write); its context is what the run span links back to.
     /// </summary>
-    public static Activity? StartRunRequest(string dataset)
+    public static Activity? StartRunRequest(string dataset, ActivityContext cause)
     {
-        var activity = Source.StartActivity("orchestrator.glue.request", ActivityKind.Internal);
+        var activity = Source.StartActivity("orchestrator.glue.request", ActivityKind.Internal, cause);
         activity?.SetTag("orchestrator.dataset", dataset);
         return activity;
     }

@@ -41,7 +41,7 @@ internal sealed class DebouncedRunRequester(
             {
                 // One span per request, child of the batch's ledger write: the run's span links to it, which is what
                 // connects each object's trace to the run that processed it.
-                using var request = GlueRunTelemetry.StartRunRequest(dataset);
+                using var request = GlueRunTelemetry.StartRunRequest(dataset, cause);
                 await RequestAsync(dataset, options.Value.Datasets[dataset].Glue, request?.Context ?? cause, cancellationToken);
             }
         }

@@ -133,6 +133,46 @@ public sealed class ObjectTraceTests(GlueStackFixture stack) : IAsyncLifetime
         Assert.Equal(requestsOfObjects, links);
     }
 
+    [Fact]
+    public async Task The_first_causes_of_a_debounce_window_are_all_kept_for_the_run_in_the_trigger()
+    {
+        var lake = await stack.CreateLakeAsync(1, null);
+        var (queue, _) = await stack.Emulator.CreateQueueWithDlqAsync();
+        var settings = GlueSettings.For(lake, queue, nameof(StoreProvider.Sqlite), $"Data Source={Path.Combine(directory, "o.db")}",
+            Path.Combine(directory, "alive"));
+        settings["Orchestrator:Datasets:sales:Glue:Debounce"] = "00:10:00"; // nothing fires during the test
+        settings["Orchestrator:Datasets:sales:Glue:MaxWait"] = "00:20:00";
+        var causes = Enumerable.Range(1, 12).Select(_ => RunTrace.ContextOf(Guid.NewGuid())).ToList();
+
+        string stored;
+        var spans = new List<Activity>();
+        await using (var worker = await StartWorkerAsync(settings, spans))
+        {
+            var requester = worker.Services.GetRequiredService<Orchestrator.Scheduling.IRunRequester>();
+            foreach (var cause in causes)
+            {
+                await requester.DatasetsChangedAsync(["sales"], cause, CancellationToken.None);
+            }
+
+            var scheduler = await worker.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
+            var trigger = await scheduler.GetTrigger(Orchestrator.Jobs.GlueRuns.RunKeys.Debounce("sales"));
+            stored = Assert.IsType<string>(trigger!.JobDataMap[Orchestrator.Jobs.GlueRuns.RunKeys.TraceParents]);
+            worker.Services.GetRequiredService<TracerProvider>().ForceFlush();
+        }
+
+        // Each request is a span under its cause; the trigger keeps the requests' contexts (the run span's future links).
+        // The first eight are kept however little the fire time moved; later ones only with a write that moved it by a
+        // second or more (timing-dependent), in order.
+        var requests = causes.Select(c => Assert.Single(spans, s => s.DisplayName == "orchestrator.glue.request" && s.ParentSpanId == c.SpanId))
+            .Select(s => RunTrace.TraceParent(s.Context)).ToList();
+        var kept = stored.Split(' ');
+        Assert.Equal(requests.Take(8), kept.Take(8));
+        Assert.InRange(kept.Length, 8, 12);
+        Assert.Equal(kept.Distinct().Count(), kept.Length);
+        Assert.All(kept, k => Assert.Contains(k, requests));
+        Assert.Equal(kept, requests.Where(kept.Contains)); // in request order
+    }
+
     private Task<InProcessWorker> StartWorkerAsync(Dictionary<string, string?> settings, List<Activity> spans) =>
         InProcessWorker.StartAsync(stack.Emulator.Sqs, settings, configure: builder =>
         {

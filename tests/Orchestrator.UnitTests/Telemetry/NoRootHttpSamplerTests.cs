@@ -38,7 +38,7 @@ public sealed class NoRootHttpSamplerTests
         using var client = new HttpClient();
 
         await client.GetAsync(new Uri($"http://127.0.0.1:{port}/root"));
-        using (var ours = Orchestrator.Jobs.GlueRuns.GlueRunTelemetry.StartRunRequest("unit-test"))
+        using (var ours = Orchestrator.Jobs.GlueRuns.GlueRunTelemetry.StartRunRequest("unit-test", default))
         {
             await client.GetAsync(new Uri($"http://127.0.0.1:{port}/inside"));
         }
