@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Options;
@@ -33,6 +34,14 @@ internal sealed class DebouncedRunRequester(
     /// </summary>
     private const int AlwaysRecordedCauses = 8;
 
+    /// <summary>
+    /// One request at a time per dataset in this process. A request reads the trigger, then replaces it. Two batch
+    /// handlers that interleave would each write what they read plus their own cause, and the later write would drop the
+    /// other's cause. Across tasks of a cluster the same race remains: it can cost a link, never a run, because both writes
+    /// fire.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> gates = new(StringComparer.Ordinal);
+
     public async Task DatasetsChangedAsync(IReadOnlyCollection<string> datasets, ActivityContext cause, CancellationToken cancellationToken)
     {
         foreach (string dataset in datasets)
@@ -42,7 +51,16 @@ internal sealed class DebouncedRunRequester(
                 // One span per request, child of the batch's ledger write: the run's span links to it, which is what
                 // connects each object's trace to the run that processed it.
                 using var request = GlueRunTelemetry.StartRunRequest(dataset, cause);
-                await RequestAsync(dataset, options.Value.Datasets[dataset].Glue, request?.Context ?? cause, cancellationToken);
+                var gate = gates.GetOrAdd(dataset, _ => new SemaphoreSlim(1, 1));
+                await gate.WaitAsync(cancellationToken);
+                try
+                {
+                    await RequestAsync(dataset, options.Value.Datasets[dataset].Glue, request?.Context ?? cause, cancellationToken);
+                }
+                finally
+                {
+                    gate.Release();
+                }
             }
         }
     }

@@ -1,12 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Amazon.Runtime;
-using Amazon.S3;
 using Amazon.SQS.Model;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
 using Orchestrator.IntegrationTests.Infrastructure;
-using Orchestrator.Jobs.Aws;
 using Orchestrator.Jobs.GlueRuns;
 using Orchestrator.Jobs.Ledger;
 using Orchestrator.Jobs.Runs;
@@ -51,18 +48,7 @@ public abstract class GlueRunContractTests(GlueStackFixture stack) : IAsyncLifet
     }
 
     private protected Task<InProcessWorker> StartWorkerAsync(Dictionary<string, string?> settings, Action<Microsoft.Extensions.Hosting.HostApplicationBuilder>? configure = null) =>
-        InProcessWorker.StartAsync(stack.Emulator.Sqs, settings, configure: builder =>
-        {
-            configure?.Invoke(builder);
-            builder.Services.Configure<AwsClientOptions>(o =>
-            {
-                o.GlueEndpoint = stack.GlueUrl;
-                o.AthenaEndpoint = stack.GlueUrl;
-                o.Region = "us-east-1";
-                o.Credentials = new BasicAWSCredentials("test", "test");
-            });
-            builder.Services.AddSingleton<IAmazonS3>(stack.Emulator.S3);
-        });
+        stack.StartWorkerAsync(settings, configure);
 
     protected async Task<IReadOnlyList<GlueRun>> RunsAsync()
     {

@@ -4,6 +4,7 @@ using Amazon.S3.Model;
 using LocalAws.Hosting;
 using LocalAws.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orchestrator.IntegrationTests.Infrastructure;
 
@@ -56,6 +57,24 @@ public sealed class GlueStackFixture : IAsyncLifetime
 
         await Emulator.DisposeAsync();
     }
+
+    /// <summary>
+    /// The orchestrator in the test process on this stack: SQS and S3 on the emulator, Glue and Athena on LocalAws.
+    /// <paramref name="configure"/> runs first (a test's exporters, for example).
+    /// </summary>
+    internal Task<InProcessWorker> StartWorkerAsync(Dictionary<string, string?> settings, Action<Microsoft.Extensions.Hosting.HostApplicationBuilder>? configure = null) =>
+        InProcessWorker.StartAsync(Emulator.Sqs, settings, configure: builder =>
+        {
+            configure?.Invoke(builder);
+            builder.Services.Configure<Orchestrator.Jobs.Aws.AwsClientOptions>(o =>
+            {
+                o.GlueEndpoint = GlueUrl;
+                o.AthenaEndpoint = GlueUrl;
+                o.Region = "us-east-1";
+                o.Credentials = new Amazon.Runtime.BasicAWSCredentials("test", "test");
+            });
+            builder.Services.AddSingleton<Amazon.S3.IAmazonS3>(Emulator.S3);
+        });
 
     /// <summary>
     /// The seed's names under a unique prefix: database, raw CSV table <c>raw_sales</c> (year INT, month INT), curated Parquet
