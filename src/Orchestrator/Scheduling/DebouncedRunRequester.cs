@@ -51,16 +51,7 @@ internal sealed class DebouncedRunRequester(
                 // One span per request, child of the batch's ledger write: the run's span links to it, which is what
                 // connects each object's trace to the run that processed it.
                 using var request = GlueRunTelemetry.StartRunRequest(dataset, cause);
-                var gate = gates.GetOrAdd(dataset, _ => new SemaphoreSlim(1, 1));
-                await gate.WaitAsync(cancellationToken);
-                try
-                {
-                    await RequestAsync(dataset, options.Value.Datasets[dataset].Glue, request?.Context ?? cause, cancellationToken);
-                }
-                finally
-                {
-                    gate.Release();
-                }
+                await RequestAsync(dataset, options.Value.Datasets[dataset].Glue, request?.Context ?? cause, cancellationToken);
             }
         }
     }
@@ -68,6 +59,33 @@ internal sealed class DebouncedRunRequester(
     private async Task RequestAsync(string dataset, GlueJobOptions glue, ActivityContext cause, CancellationToken cancellationToken)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
+        // Most requests of a burst change nothing: decided without the gate. A write is decided again under it, on a fresh
+        // read, so that concurrent handlers never overwrite each other's causes.
+        if (await PlanAsync(scheduler, dataset, glue, cause, cancellationToken) is null)
+        {
+            return;
+        }
+
+        var gate = gates.GetOrAdd(dataset, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (await PlanAsync(scheduler, dataset, glue, cause, cancellationToken) is { } plan)
+            {
+                await scheduler.ScheduleJob(plan.Trigger, ScheduleJobOptions.Replacing, cancellationToken);
+                Activity.Current?.SetTag("orchestrator.glue.fire_at", plan.Due.ToString("O", CultureInfo.InvariantCulture));
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>The debounce trigger to write for this request, or null when the current one already serves it.</summary>
+    private async Task<(ITrigger Trigger, DateTimeOffset Due)?> PlanAsync(IScheduler scheduler, string dataset, GlueJobOptions glue,
+        ActivityContext cause, CancellationToken cancellationToken)
+    {
         var key = RunKeys.Debounce(dataset);
         var existing = await scheduler.GetTrigger(key, cancellationToken);
         var now = time.GetUtcNow();
@@ -87,7 +105,7 @@ internal sealed class DebouncedRunRequester(
         bool newEarlyCause = parents != known && RunTrace.Links(parents).Count <= AlwaysRecordedCauses;
         if (existing?.NextFireTimeUtc is { } current && (current - due).Duration() < Granularity && !newEarlyCause)
         {
-            return;
+            return null;
         }
 
         var trigger = TriggerBuilder.Create()
@@ -104,8 +122,7 @@ internal sealed class DebouncedRunRequester(
             .StartAt(due)
             .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
             .Build();
-        await scheduler.ScheduleJob(trigger, ScheduleJobOptions.Replacing, cancellationToken);
-        Activity.Current?.SetTag("orchestrator.glue.fire_at", due.ToString("O", CultureInfo.InvariantCulture));
+        return (trigger, due);
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
