@@ -50,7 +50,8 @@ builder.AddExecutable("demo", "node", Path.Combine(root, "local"), "demo.mjs", "
 Console.WriteLine("""
     local/up: the Aspire dashboard's login link is printed below ("Login to the dashboard at …").
       Resources:       sqs-s3 (SQS + S3, :4566), glue-athena (:4567), orchestrator, demo (uploads 3 CSVs, prints the seed's query).
-      Traces:          orchestrator — a receive batch, its messages, then orchestrator.glue.run with the Glue/Athena calls.
+      Traces:          orchestrator — per receive batch: messages, ledger write, orchestrator.glue.request; per run:
+                       orchestrator.glue.run (linked to those requests) with its steps and Glue calls.
       Metrics:         orchestrator — orchestrator.ingestion.*, orchestrator.glue.* (runs, duration, DPU-seconds, cost).
       Structured logs: orchestrator; Console logs: every resource, including the demo's query result.
       Upload more CSVs to s3://data-lake-local/raw/sales/year=YYYY/month=MM/ with any S3 client. Ctrl+C stops everything.

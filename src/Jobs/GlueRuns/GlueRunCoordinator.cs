@@ -56,6 +56,11 @@ public sealed class GlueRunCoordinator(
         }
 
         Log.Admitted(logger, run.RunId, job.JobName, trigger.ToString(), dataset);
+        using (var step = GlueRunTelemetry.StartStep(run.RunId, dataset, "admit"))
+        {
+            step?.SetTag("orchestrator.glue.trigger", trigger.ToString());
+        }
+
         await scheduler.AdvanceAsync(dataset, run.RunId, now, job.MinPollInterval, cancellationToken);
     }
 
@@ -74,12 +79,15 @@ public sealed class GlueRunCoordinator(
             return;
         }
 
+        using var step = GlueRunTelemetry.StartStep(run.RunId, run.Dataset, StepName(run.State));
         try
         {
             await StepAsync(job, run, pollInterval, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException && IsTransient(ex))
         {
+            step?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.Message);
+            step?.SetTag("error.type", ex.GetType().Name);
             var delay = Clamp(pollInterval, job);
             Log.StepFailed(logger, runId, ex.GetType().Name, ex.Message, delay);
             await scheduler.AdvanceAsync(job.Name, runId, time.GetUtcNow() + delay, pollInterval, CancellationToken.None);
@@ -93,6 +101,8 @@ public sealed class GlueRunCoordinator(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Not something waiting fixes (a missing table or job, access denied): end the run visibly instead of stalling.
+            step?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.Message);
+            step?.SetTag("error.type", ex.GetType().Name);
             var current = await store.GetAsync(runId, CancellationToken.None) ?? run;
             await finisher.FailAsync(current, current.JobRunId, "ERROR", $"{ex.GetType().Name}: {ex.Message}", CancellationToken.None);
         }
@@ -252,6 +262,14 @@ public sealed class GlueRunCoordinator(
 
         return null;
     }
+
+    /// <summary>What a step of a run in this state does: prepare and start, look a start up (after a crash), or poll.</summary>
+    private static string StepName(RunState state) => state switch
+    {
+        RunState.Requested => "start",
+        RunState.Starting => "reattach",
+        _ => "poll",
+    };
 
     private static TimeSpan Clamp(TimeSpan interval, DatasetJob job) =>
         interval < job.MinPollInterval ? job.MinPollInterval : interval > job.MaxPollInterval ? job.MaxPollInterval : interval;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Orchestrator.Jobs.Aws.Glue.Model;
 using Orchestrator.Jobs.Catalog;
 using Orchestrator.Jobs.Runs;
+using Orchestrator.Jobs.Tracing;
 
 namespace Orchestrator.Jobs.GlueRuns;
 
@@ -45,15 +46,18 @@ public sealed class GlueRunFinisher(
         }
 
         var startedAt = GlueRunCoordinator.ToOffset(jobRun.StartedOn) ?? stored.StartedAt ?? stored.RequestedAt;
-        Record(stored, state, startedAt, completedAt, dpuSeconds, jobRun.ErrorMessage);
+        RecordMetrics(stored, state, startedAt, completedAt, dpuSeconds);
+        string self = RunTrace.TraceParent(RunTrace.ContextOf(stored.RunId));
+        int registered = 0;
         if (succeeded)
         {
             int processed = await store.MarkObjectsProcessedAsync(run.RunId, cancellationToken);
-            int registered = await RegisterOutputAsync(job, run, startedAt, cancellationToken);
+            registered = await RegisterOutputAsync(job, run, startedAt, cancellationToken);
             Log.Succeeded(logger, run.RunId, job.JobName, stored.JobRunId ?? "?", completedAt - startedAt, processed, registered);
             foreach (string next in job.Then)
             {
-                await scheduler.RequestAsync(next, RunTrigger.Chained, time.GetUtcNow(), 1, stored.TraceParents, cancellationToken);
+                // The chained run was caused by this one: it links to this run's span.
+                await scheduler.RequestAsync(next, RunTrigger.Chained, time.GetUtcNow(), 1, self, cancellationToken);
             }
         }
         else
@@ -63,6 +67,7 @@ public sealed class GlueRunFinisher(
         }
 
         await FollowUpAsync(stored, cancellationToken);
+        RecordSpan(stored, state, startedAt, completedAt, dpuSeconds, jobRun.ErrorMessage);
     }
 
     /// <summary>Ends a run that never got a terminal state from Glue (a start that failed for good, a configuration problem).</summary>
@@ -76,7 +81,8 @@ public sealed class GlueRunFinisher(
             return;
         }
 
-        Record(stored, state, stored.StartedAt ?? stored.RequestedAt, now, null, error);
+        var startedAt = stored.StartedAt ?? stored.RequestedAt;
+        RecordMetrics(stored, state, startedAt, now, null);
         Log.Failed(logger, run.RunId, run.JobName, jobRunId, state, error);
         if (jobs.Find(run.Dataset) is { } job)
         {
@@ -84,6 +90,7 @@ public sealed class GlueRunFinisher(
         }
 
         await FollowUpAsync(stored, cancellationToken);
+        RecordSpan(stored, state, startedAt, now, null, error);
     }
 
     private async Task AfterFailureAsync(DatasetJob job, GlueRun run, CancellationToken cancellationToken)
@@ -93,7 +100,9 @@ public sealed class GlueRunFinisher(
         {
             var delay = job.RetryBackoff * Math.Pow(2, run.Attempt - 1);
             Log.RetryScheduled(logger, run.RunId, run.Attempt + 1, job.JobName, delay);
-            await scheduler.RequestAsync(job.Name, RunTrigger.Retry, time.GetUtcNow() + delay, run.Attempt + 1, run.TraceParents, cancellationToken);
+            // The retry serves the same causes, and follows this attempt.
+            string? causes = RunTrace.Append(run.TraceParents, RunTrace.ContextOf(run.RunId));
+            await scheduler.RequestAsync(job.Name, RunTrigger.Retry, time.GetUtcNow() + delay, run.Attempt + 1, causes, cancellationToken);
         }
     }
 
@@ -101,7 +110,10 @@ public sealed class GlueRunFinisher(
     {
         if (run.FollowUpRequested)
         {
-            await scheduler.RequestAsync(run.Dataset, RunTrigger.FollowUp, time.GetUtcNow(), 1, run.TraceParents, cancellationToken);
+            // Requests that arrived during this run were coalesced into it (their batches' contexts were added to the run's
+            // list as follow-up causes, see IRunStore.AdmitAsync); the follow-up links to those and to this run.
+            string? causes = RunTrace.Append(run.FollowUpTraceParents, RunTrace.ContextOf(run.RunId));
+            await scheduler.RequestAsync(run.Dataset, RunTrigger.FollowUp, time.GetUtcNow(), 1, causes, cancellationToken);
         }
     }
 
@@ -124,43 +136,51 @@ public sealed class GlueRunFinisher(
         }
     }
 
-    private void Record(GlueRun run, string state, DateTimeOffset startedAt, DateTimeOffset completedAt, double? dpuSeconds, string? error)
+    private void RecordMetrics(GlueRun run, string state, DateTimeOffset startedAt, DateTimeOffset completedAt, double? dpuSeconds)
     {
         var job = new KeyValuePair<string, object?>("job", run.JobName);
         GlueRunTelemetry.Finished.Add(1, job, new("state", state));
         GlueRunTelemetry.Duration.Record(Math.Max(0, (completedAt - startedAt).TotalSeconds), job, new("state", state));
         if (dpuSeconds is { } dpu)
         {
-            GlueRunTelemetry.DpuSeconds.Add(dpu, job);
-            GlueRunTelemetry.Cost.Add(pricing.Cost(dpu), job);
+            var dataset = new KeyValuePair<string, object?>("dataset", run.Dataset);
+            GlueRunTelemetry.DpuSeconds.Add(dpu, job, dataset);
+            GlueRunTelemetry.Cost.Add(pricing.Cost(dpu), job, dataset);
         }
+    }
 
-        var links = (run.TraceParents ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select(p => ActivityContext.TryParse(p, null, out var context) ? new ActivityLink(context) : default)
-            .Where(l => l.Context != default)
-            .ToList();
-        using var activity = GlueRunTelemetry.Source.StartActivity("orchestrator.glue.run", ActivityKind.Internal, default(ActivityContext),
-            tags: null, links: links, startTime: startedAt);
-        if (activity is null)
-        {
-            return;
-        }
+    /// <summary>
+    /// The run span: the root of the run's trace, from the request to now (its steps, partition registrations and the
+    /// follow-up requests included), with the run's derived context so the steps recorded earlier are its children; Glue's
+    /// own StartedOn/CompletedOn are attributes. Links to what caused it (<see cref="GlueRun.TraceParents"/>).
+    /// </summary>
+    private void RecordSpan(GlueRun run, string state, DateTimeOffset startedAt, DateTimeOffset completedAt, double? dpuSeconds, string? error)
+    {
+        var end = time.GetUtcNow();
+        RunSpan.Record(GlueRunTelemetry.Source, "orchestrator.glue.run", RunTrace.ContextOf(run.RunId), RunTrace.Links(run.TraceParents),
+            run.RequestedAt, end < completedAt ? completedAt : end, activity =>
+            {
+                activity.SetTag("orchestrator.dataset", run.Dataset);
+                activity.SetTag("orchestrator.glue.job", run.JobName);
+                activity.SetTag("orchestrator.glue.run_id", run.JobRunId);
+                activity.SetTag("orchestrator.run_id", run.RunId.ToString("D"));
+                activity.SetTag("orchestrator.glue.attempt", run.Attempt);
+                activity.SetTag("orchestrator.glue.trigger", run.Trigger.ToString());
+                activity.SetTag("orchestrator.glue.bookmark_option", run.BookmarkOption);
+                activity.SetTag("orchestrator.glue.state", state);
+                activity.SetTag("orchestrator.glue.started_on", startedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+                activity.SetTag("orchestrator.glue.completed_on", completedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+                activity.SetTag("orchestrator.glue.dpu_seconds", dpuSeconds);
+                if (dpuSeconds is { } dpu)
+                {
+                    activity.SetTag("orchestrator.glue.cost_usd", pricing.Cost(dpu));
+                }
 
-        activity.SetTag("orchestrator.dataset", run.Dataset);
-        activity.SetTag("orchestrator.glue.job", run.JobName);
-        activity.SetTag("orchestrator.glue.run_id", run.JobRunId);
-        activity.SetTag("orchestrator.run_id", run.RunId.ToString("D"));
-        activity.SetTag("orchestrator.glue.attempt", run.Attempt);
-        activity.SetTag("orchestrator.glue.trigger", run.Trigger.ToString());
-        activity.SetTag("orchestrator.glue.bookmark_option", run.BookmarkOption);
-        activity.SetTag("orchestrator.glue.state", state);
-        activity.SetTag("orchestrator.glue.dpu_seconds", dpuSeconds);
-        if (state != "SUCCEEDED")
-        {
-            activity.SetStatus(ActivityStatusCode.Error, error);
-            activity.SetTag("error.type", state);
-        }
-
-        activity.SetEndTime(completedAt.UtcDateTime);
+                if (state != "SUCCEEDED")
+                {
+                    activity.SetStatus(ActivityStatusCode.Error, error);
+                    activity.SetTag("error.type", state);
+                }
+            });
     }
 }

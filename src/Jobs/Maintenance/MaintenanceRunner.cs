@@ -4,6 +4,8 @@ using Microsoft.Extensions.Logging;
 using Orchestrator.Jobs.Aws.Glue;
 using Orchestrator.Jobs.Aws.Glue.Model;
 using Orchestrator.Jobs.Queries;
+using Orchestrator.Jobs.Runs;
+using Orchestrator.Jobs.Tracing;
 
 namespace Orchestrator.Jobs.Maintenance;
 
@@ -13,14 +15,20 @@ namespace Orchestrator.Jobs.Maintenance;
 /// <see cref="MaintenanceTokens"/>, so running the same fire time again — after a crash — reattaches instead of repeating.
 /// Emits the span <c>orchestrator.maintenance</c> and the <c>orchestrator.maintenance.*</c> metrics.
 /// </summary>
-public sealed partial class MaintenanceRunner(AthenaQueryRunner athena, IAmazonGlue glue, ILogger<MaintenanceRunner> logger)
+public sealed partial class MaintenanceRunner(AthenaQueryRunner athena, IAmazonGlue glue, ILogger<MaintenanceRunner> logger, IRunStore? runs = null)
 {
+    private const int RunLinks = 8;
+
     /// <summary>Runs the task; statement failures become a failed outcome, cancellation (shutdown) propagates.</summary>
     public async Task<MaintenanceOutcome> RunAsync(MaintenanceTask task, DateTimeOffset scheduledFireTimeUtc, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(task);
         string kind = task.Kind.ToString().ToLowerInvariant();
-        using var activity = MaintenanceTelemetry.Source.StartActivity("orchestrator.maintenance " + kind, ActivityKind.Internal);
+        // A cron fire belongs to no run: the span is its own root and links to the dataset's latest finished runs, whose output
+        // it maintains (docs/telemetry.md). Telemetry must never stop maintenance, so a store error only costs the links.
+        var links = await LinksAsync(task.Dataset, cancellationToken);
+        using var activity = MaintenanceTelemetry.Source.StartActivity(
+            "orchestrator.maintenance " + kind, ActivityKind.Internal, parentContext: default, links: links);
         activity?.SetTag("orchestrator.dataset", task.Dataset);
         activity?.SetTag("orchestrator.maintenance.task", task.Name);
         activity?.SetTag("orchestrator.maintenance.kind", kind);
@@ -187,6 +195,23 @@ public sealed partial class MaintenanceRunner(AthenaQueryRunner athena, IAmazonG
 
     [LoggerMessage(LogLevel.Error, "Maintenance {Dataset}/{Task} ({Kind}) failed: {Detail}")]
     private static partial void LogFailed(ILogger logger, string dataset, string task, string kind, string detail);
+
+    private async Task<IReadOnlyList<ActivityLink>> LinksAsync(string dataset, CancellationToken cancellationToken)
+    {
+        if (runs is null || !MaintenanceTelemetry.Source.HasListeners())
+        {
+            return [];
+        }
+
+        try
+        {
+            return await RunTrace.LinksToRecentRunsAsync(runs, dataset, RunLinks, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return [];
+        }
+    }
 
     [LoggerMessage(LogLevel.Error, "Data check {Check} of {Dataset} FAILED: {Detail} (query {QueryId})")]
     private static partial void LogCheckFailed(ILogger logger, string check, string dataset, string detail, string queryId);

@@ -17,6 +17,9 @@ namespace Orchestrator.Jobs.Runs;
 /// <param name="DpuSeconds">Glue's DPUSeconds (or ExecutionTime × capacity) for cost.</param>
 /// <param name="FollowUpRequested">A request arrived while this run was active: run once more after it.</param>
 /// <param name="TraceParents">W3C traceparents of what caused the run (span links), space-separated, capped.</param>
+/// <param name="FollowUpTraceParents">
+/// W3C traceparents of the requests coalesced into this run while it was active: the causes of its follow-up run, capped.
+/// </param>
 public sealed record GlueRun(
     Guid RunId,
     string Dataset,
@@ -33,7 +36,8 @@ public sealed record GlueRun(
     string? Error = null,
     double? DpuSeconds = null,
     bool FollowUpRequested = false,
-    string? TraceParents = null)
+    string? TraceParents = null,
+    string? FollowUpTraceParents = null)
 {
     /// <summary>Requested, Starting or Running.</summary>
     public bool IsActive => State is RunState.Requested or RunState.Starting or RunState.Running;

@@ -55,7 +55,8 @@ internal static class PostgresRunRows
         Error: NullableString(reader, 12),
         DpuSeconds: reader.IsDBNull(13) ? null : reader.GetDouble(13),
         FollowUpRequested: reader.GetBoolean(14),
-        TraceParents: NullableString(reader, 15));
+        TraceParents: NullableString(reader, 15),
+        FollowUpTraceParents: NullableString(reader, 16));
 
     private static string? NullableString(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

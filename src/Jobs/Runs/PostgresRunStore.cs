@@ -12,13 +12,16 @@ internal sealed class PostgresRunStore : IRunStore
 {
     private const string SelectRun = $"SELECT {RunColumns.All} FROM glue_runs";
 
-    // $1..$16 are the run's fields in RunColumns order, $17 the clock. A returned row with our run id is the insert; another
-    // id is the active run we coalesced into. The DO UPDATE's WHERE keeps a re-admitted id from marking itself (no row).
-    private const string AdmitSql = $"""
+    // $1..$17 are the run's fields in RunColumns order, $18 the clock. A returned row with our run id is the insert; another
+    // id is the active run we coalesced into, whose follow-up inherits our trace parents (bounded, whole entries: each is 55
+    // characters and a space). The DO UPDATE's WHERE keeps a re-admitted id from marking itself (no row).
+    private static readonly string AdmitSql = $"""
         INSERT INTO glue_runs AS r ({RunColumns.All}, updated_at)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
         ON CONFLICT (job_name) WHERE state IN {RunRules.ActiveStates}
-        DO UPDATE SET follow_up_requested = true, updated_at = excluded.updated_at
+        DO UPDATE SET follow_up_requested = true, updated_at = excluded.updated_at,
+            follow_up_trace_parents = NULLIF(left(btrim(COALESCE(r.follow_up_trace_parents, '') || ' ' || COALESCE(excluded.trace_parents, '')),
+                                                  {Tracing.RunTrace.MaxTraceParentsLength}), '')
         WHERE r.run_id <> excluded.run_id
         RETURNING {RunColumns.All}
         """;
@@ -64,6 +67,7 @@ internal sealed class PostgresRunStore : IRunStore
         command.Parameters.Double(stored.DpuSeconds);
         command.Parameters.Boolean(stored.FollowUpRequested);
         command.Parameters.Text(stored.TraceParents);
+        command.Parameters.Text(stored.FollowUpTraceParents);
         command.Parameters.Timestamp(RunRules.Stored(_time.GetUtcNow()));
 
         GlueRun? returned;

@@ -36,5 +36,10 @@ internal static class SqliteRunMigrations
             CREATE INDEX ix_glue_runs_dataset ON glue_runs (dataset, requested_at);
             CREATE INDEX ix_glue_runs_requested ON glue_runs (requested_at);
             """),
+
+        // The causes of a follow-up: requests coalesced into an active run keep their trace contexts for the run after it.
+        new(2, "glue_runs.follow_up_trace_parents", """
+            ALTER TABLE glue_runs ADD COLUMN follow_up_trace_parents TEXT;
+            """),
     ];
 }

@@ -49,12 +49,15 @@ internal sealed class SqliteRunStore : IRunStore
 
         command.Parameters.Clear();
         command.CommandText = $"""
-            UPDATE glue_runs SET follow_up_requested = 1, updated_at = @now
+            UPDATE glue_runs SET follow_up_requested = 1, updated_at = @now,
+                follow_up_trace_parents = NULLIF(substr(trim(COALESCE(follow_up_trace_parents, '') || ' ' || COALESCE(@trace_parents, '')),
+                                                        1, {Tracing.RunTrace.MaxTraceParentsLength}), '')
             WHERE job_name = @job_name AND state IN {RunRules.ActiveStates}
             RETURNING {RunColumns.All};
             """;
         command.Parameters.Bind("@job_name", stored.JobName);
         command.Parameters.Bind("@now", now);
+        command.Parameters.Bind("@trace_parents", stored.TraceParents);
         GlueRun? active = await ReadSingleAsync(command, cancellationToken);
         if (active is not null)
         {
@@ -66,7 +69,8 @@ internal sealed class SqliteRunStore : IRunStore
         command.CommandText = $"""
             INSERT INTO glue_runs ({RunColumns.All}, updated_at)
             VALUES (@run_id, @dataset, @job_name, @trigger, @state, @attempt, @bookmark_option, @requested_at, @job_run_id,
-                    @glue_state, @started_at, @completed_at, @error, @dpu_seconds, @follow_up_requested, @trace_parents, @now);
+                    @glue_state, @started_at, @completed_at, @error, @dpu_seconds, @follow_up_requested, @trace_parents,
+                    @follow_up_trace_parents, @now);
             """;
         command.Parameters.Bind("@run_id", SqliteRunRows.Id(stored.RunId));
         command.Parameters.Bind("@dataset", stored.Dataset);
@@ -84,6 +88,7 @@ internal sealed class SqliteRunStore : IRunStore
         command.Parameters.Bind("@dpu_seconds", stored.DpuSeconds);
         command.Parameters.Bind("@follow_up_requested", stored.FollowUpRequested ? 1 : 0);
         command.Parameters.Bind("@trace_parents", stored.TraceParents);
+        command.Parameters.Bind("@follow_up_trace_parents", stored.FollowUpTraceParents);
         command.Parameters.Bind("@now", now);
         await command.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -52,6 +52,8 @@ internal sealed class BatchHandler(
             if (span is not null)
             {
                 messageSpans.Add(span);
+                // The message spans are siblings, closed together at the end: the batch stays the current span.
+                Activity.Current = batchActivity;
             }
 
             var parsed = NotificationParser.Parse(message.Body ?? "");
@@ -79,6 +81,13 @@ internal sealed class BatchHandler(
                     }
 
                     span?.SetTag("orchestrator.objects", parsed.Events.Count);
+                    if (parsed.Events.Count == 1)
+                    {
+                        // S3 sends one record per notification: the object's key is how an operator finds its trace.
+                        span?.SetTag("aws.s3.bucket", parsed.Events[0].Bucket);
+                        span?.SetTag("aws.s3.key", parsed.Events[0].Key);
+                    }
+
                     records.AddRange(parsed.Events.Select(e => ToRecord(e, now)));
                     needLedger.Add(message);
                     break;
@@ -87,7 +96,7 @@ internal sealed class BatchHandler(
 
         if (records.Count > 0)
         {
-            if (await WriteLedgerAsync(records, needLedger, batchActivity?.Context ?? default, cancellationToken))
+            if (await WriteLedgerAsync(records, needLedger, batchActivity?.Context ?? batch.ReceiveContext, cancellationToken))
             {
                 toDelete.AddRange(needLedger);
             }
@@ -109,9 +118,9 @@ internal sealed class BatchHandler(
         }
     }
 
-    private async Task<bool> WriteLedgerAsync(List<LedgerRecord> records, List<Message> messages, ActivityContext cause, CancellationToken cancellationToken)
+    private async Task<bool> WriteLedgerAsync(List<LedgerRecord> records, List<Message> messages, ActivityContext batch, CancellationToken cancellationToken)
     {
-        using var activity = IngestionTelemetry.Source.StartActivity("orchestrator.ledger.write");
+        using var activity = IngestionTelemetry.Source.StartActivity("orchestrator.ledger.write", ActivityKind.Internal, batch);
         activity?.SetTag("orchestrator.ledger.records", records.Count);
         long started = Stopwatch.GetTimestamp();
         try
@@ -124,7 +133,8 @@ internal sealed class BatchHandler(
             activity?.SetTag("orchestrator.ledger.unchanged", result.Unchanged);
             // The run request is part of "durable": a message is deleted only once its dataset's run is asked for too.
             var datasets = records.Where(RequestsRun).Select(r => r.Dataset!).Distinct(StringComparer.Ordinal).ToList();
-            await runRequester.DatasetsChangedAsync(datasets, cause, cancellationToken);
+            // The run requests are children of this span, so each object's trace reads: message → ledger write → request.
+            await runRequester.DatasetsChangedAsync(datasets, activity?.Context ?? batch, cancellationToken);
             storeBackoff.Success();
             Log.Recorded(logger, result.Inserted, result.Superseded, result.Unchanged, messages.Count);
             foreach (var record in records)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Options;
@@ -5,6 +6,7 @@ using Orchestrator.Configuration;
 using Orchestrator.Jobs.GlueRuns;
 using Orchestrator.Jobs.Ledger;
 using Orchestrator.Jobs.Runs;
+using Orchestrator.Jobs.Tracing;
 using Quartz;
 
 namespace Orchestrator.Scheduling;
@@ -22,11 +24,23 @@ internal sealed class DebouncedRunRequester(
     IOptions<OrchestratorOptions> options,
     TimeProvider time) : IRunRequester
 {
-    /// <summary>Span links kept per run request; more would say nothing more to an operator.</summary>
-    private const int MaxLinks = 16;
-
     /// <summary>A reschedule that moves the fire time by less than this is skipped: it would only cost a store write.</summary>
     private static readonly TimeSpan Granularity = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Causes (span links) recorded even when the fire time barely moves: the first batches of a window are always linked
+    /// from the run, at the cost of at most this many extra Quartz writes per window. After that a batch's link is kept
+    /// only with a write that moves the fire time anyway (about one a second in a burst), up to RunTrace.MaxLinks.
+    /// </summary>
+    private const int AlwaysRecordedCauses = 8;
+
+    /// <summary>
+    /// One request at a time per dataset in this process. A request reads the trigger, then replaces it. Two batch
+    /// handlers that interleave would each write what they read plus their own cause, and the later write would drop the
+    /// other's cause. Across tasks of a cluster the same race remains: it can cost a link, never a run, because both writes
+    /// fire.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> gates = new(StringComparer.Ordinal);
 
     public async Task DatasetsChangedAsync(IReadOnlyCollection<string> datasets, ActivityContext cause, CancellationToken cancellationToken)
     {
@@ -34,7 +48,10 @@ internal sealed class DebouncedRunRequester(
         {
             if (jobs.Find(dataset) is not null)
             {
-                await RequestAsync(dataset, options.Value.Datasets[dataset].Glue, cause, cancellationToken);
+                // One span per request, child of the batch's ledger write: the run's span links to it, which is what
+                // connects each object's trace to the run that processed it.
+                using var request = GlueRunTelemetry.StartRunRequest(dataset, cause);
+                await RequestAsync(dataset, options.Value.Datasets[dataset].Glue, request?.Context ?? cause, cancellationToken);
             }
         }
     }
@@ -42,6 +59,33 @@ internal sealed class DebouncedRunRequester(
     private async Task RequestAsync(string dataset, GlueJobOptions glue, ActivityContext cause, CancellationToken cancellationToken)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
+        // Most requests of a burst change nothing: decided without the gate. A write is decided again under it, on a fresh
+        // read, so that concurrent handlers never overwrite each other's causes.
+        if (await PlanAsync(scheduler, dataset, glue, cause, cancellationToken) is null)
+        {
+            return;
+        }
+
+        var gate = gates.GetOrAdd(dataset, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (await PlanAsync(scheduler, dataset, glue, cause, cancellationToken) is { } plan)
+            {
+                await scheduler.ScheduleJob(plan.Trigger, ScheduleJobOptions.Replacing, cancellationToken);
+                Activity.Current?.SetTag("orchestrator.glue.fire_at", plan.Due.ToString("O", CultureInfo.InvariantCulture));
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>The debounce trigger to write for this request, or null when the current one already serves it.</summary>
+    private async Task<(ITrigger Trigger, DateTimeOffset Due)?> PlanAsync(IScheduler scheduler, string dataset, GlueJobOptions glue,
+        ActivityContext cause, CancellationToken cancellationToken)
+    {
         var key = RunKeys.Debounce(dataset);
         var existing = await scheduler.GetTrigger(key, cancellationToken);
         var now = time.GetUtcNow();
@@ -54,15 +98,14 @@ internal sealed class DebouncedRunRequester(
             due = now;
         }
 
-        if (existing?.NextFireTimeUtc is { } current && (current - due).Duration() < Granularity)
+        string? known = existing?.JobDataMap.GetString(RunKeys.TraceParents);
+        string? parents = RunTrace.Append(known, cause);
+        // A reschedule that barely moves the fire time is skipped (a store write saved) unless it records one of the first
+        // causes of the window. A burst of ingestion must not turn into a burst of scheduler writes.
+        bool newEarlyCause = parents != known && RunTrace.Links(parents).Count <= AlwaysRecordedCauses;
+        if (existing?.NextFireTimeUtc is { } current && (current - due).Duration() < Granularity && !newEarlyCause)
         {
-            return;
-        }
-
-        var parents = (existing?.JobDataMap.GetString(RunKeys.TraceParents) ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
-        if (cause != default && parents.Count < MaxLinks)
-        {
-            parents.Add($"00-{cause.TraceId}-{cause.SpanId}-{(cause.TraceFlags.HasFlag(ActivityTraceFlags.Recorded) ? "01" : "00")}");
+            return null;
         }
 
         var trigger = TriggerBuilder.Create()
@@ -74,12 +117,12 @@ internal sealed class DebouncedRunRequester(
                 [RunKeys.Trigger] = nameof(RunTrigger.Event),
                 [RunKeys.Attempt] = "1",
                 [RunKeys.FirstRequestAt] = first.ToString("O", CultureInfo.InvariantCulture),
-                [RunKeys.TraceParents] = string.Join(' ', parents),
+                [RunKeys.TraceParents] = parents ?? "",
             })
             .StartAt(due)
             .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
             .Build();
-        await scheduler.ScheduleJob(trigger, ScheduleJobOptions.Replacing, cancellationToken);
+        return (trigger, due);
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;

@@ -42,7 +42,8 @@ internal static class TelemetryRegistration
                     resource.AddService("orchestrator", serviceVersion: typeof(TelemetryRegistration).Assembly.GetName().Version?.ToString());
                 }
             })
-            .WithTracing(tracing => tracing.AddSource(Sources).AddHttpClientInstrumentation())
+            .WithTracing(tracing => tracing.AddSource(Sources).AddHttpClientInstrumentation()
+                .SetSampler(new ParentBasedSampler(new NoRootHttpSampler())))
             .WithMetrics(metrics => metrics.AddMeter(Sources).AddRuntimeInstrumentation().AddHttpClientInstrumentation());
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))

@@ -89,6 +89,27 @@ public abstract class RunStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Requests_coalesced_into_an_active_run_keep_their_trace_parents_for_the_follow_up_up_to_the_bound()
+    {
+        static string Parent(int i) => $"00-{i:x32}-{i:x16}-01";
+        GlueRun first = NewRun() with { TraceParents = Parent(1) };
+        await Runs.AdmitAsync(first, Token);
+
+        await Runs.AdmitAsync(NewRun() with { TraceParents = Parent(2) }, Token);
+        await Runs.AdmitAsync(NewRun(), Token); // a request without a cause adds nothing
+        RunAdmission third = await Runs.AdmitAsync(NewRun() with { TraceParents = $"{Parent(3)} {Parent(4)}" }, Token);
+
+        Assert.Equal(Parent(1), third.Run.TraceParents); // the active run's own causes are unchanged
+        Assert.Equal($"{Parent(2)} {Parent(3)} {Parent(4)}", third.Run.FollowUpTraceParents);
+        Assert.Equal(third.Run, await Runs.GetAsync(first.RunId, Token));
+
+        // Past RunTrace.MaxLinks entries nothing more is kept, and what is kept is whole entries.
+        await Runs.AdmitAsync(NewRun() with { TraceParents = string.Join(' ', Enumerable.Range(5, 100).Select(Parent)) }, Token);
+        string kept = (await Runs.GetAsync(first.RunId, Token))!.FollowUpTraceParents!;
+        Assert.Equal(Enumerable.Range(2, Orchestrator.Jobs.Tracing.RunTrace.MaxLinks).Select(Parent), kept.Split(' '));
+    }
+
+    [Fact]
     public async Task Requests_for_different_jobs_are_independent()
     {
         GlueRun sales = NewRun();

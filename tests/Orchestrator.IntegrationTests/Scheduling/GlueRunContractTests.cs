@@ -48,11 +48,7 @@ public abstract class GlueRunContractTests(GlueStackFixture stack) : IAsyncLifet
     }
 
     private protected Task<InProcessWorker> StartWorkerAsync(Dictionary<string, string?> settings, Action<Microsoft.Extensions.Hosting.HostApplicationBuilder>? configure = null) =>
-        InProcessWorker.StartAsync(stack.Emulator.Sqs, settings, configure: builder =>
-        {
-            configure?.Invoke(builder);
-            stack.UseLocalAws(builder);
-        });
+        stack.StartWorkerAsync(settings, configure);
 
     protected async Task<IReadOnlyList<GlueRun>> RunsAsync()
     {

@@ -75,6 +75,17 @@ public sealed class GlueStackFixture : IAsyncLifetime
     }
 
     /// <summary>
+    /// The orchestrator in the test process on this stack: SQS and S3 on the emulator, Glue and Athena on LocalAws.
+    /// <paramref name="configure"/> runs first (a test's exporters, for example).
+    /// </summary>
+    internal Task<InProcessWorker> StartWorkerAsync(Dictionary<string, string?> settings, Action<HostApplicationBuilder>? configure = null) =>
+        InProcessWorker.StartAsync(Emulator.Sqs, settings, configure: builder =>
+        {
+            configure?.Invoke(builder);
+            UseLocalAws(builder);
+        });
+
+    /// <summary>
     /// The seed's names under a unique prefix: database, raw CSV table <c>raw_sales</c> (year INT, month INT), curated Parquet
     /// table <c>my_table</c>, and the job running the local raw_to_curated with bookmarks.
     /// </summary>

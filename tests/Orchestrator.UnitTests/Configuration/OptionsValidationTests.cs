@@ -109,6 +109,7 @@ public sealed class OptionsValidationTests
     [InlineData("Orchestrator:Store:Provider", "Postgres", "'Postgres' is not one of Sqlite, PostgreSql")]
     [InlineData("Orchestrator:Health:MaxSilence", "00:00:15", "must exceed Queue:WaitTime")]
     [InlineData("Orchestrator:Queue:WaitTime", "00:00:20", "must be shorter than ShutdownTimeout")]
+    [InlineData("Orchestrator:Scheduling:DpuHourPrice", "101", "101 is not a price per DPU-hour in USD (0..100)")]
     public void Dataset_store_and_health_rules_name_the_key_and_the_value(string key, string value, string expected)
     {
         var error = Assert.Single(Errors((key, value)));

@@ -1,5 +1,6 @@
 using Orchestrator.Jobs.Aws.Glue;
 using Orchestrator.Jobs.Runs;
+using Orchestrator.Jobs.Tracing;
 using static Orchestrator.UnitTests.GlueRuns.CoordinatorHarness;
 
 namespace Orchestrator.UnitTests.GlueRuns;
@@ -28,7 +29,9 @@ public sealed class GlueRunAdmissionTests
         await h.StepAsync();
 
         var followUp = Assert.Single(h.Scheduler.Requests);
-        Assert.Equal(new ScheduledRequest(DatasetName, RunTrigger.FollowUp, h.Time.GetUtcNow(), 1, null), followUp);
+        // The follow-up's trace links to the run it follows (the coalesced requests here carried no trace context).
+        string previous = RunTrace.TraceParent(RunTrace.ContextOf(first));
+        Assert.Equal(new ScheduledRequest(DatasetName, RunTrigger.FollowUp, h.Time.GetUtcNow(), 1, previous), followUp);
 
         // Quartz firing the finished run's step again (recovery after a crash) changes nothing.
         await h.Coordinator.AdvanceAsync(first, MinPoll, CancellationToken.None);

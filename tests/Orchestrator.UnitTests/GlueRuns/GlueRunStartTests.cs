@@ -1,6 +1,7 @@
 using Orchestrator.Jobs.GlueRuns;
 using Orchestrator.Jobs.Ledger;
 using Orchestrator.Jobs.Runs;
+using Orchestrator.Jobs.Tracing;
 using static Orchestrator.UnitTests.GlueRuns.CoordinatorHarness;
 
 namespace Orchestrator.UnitTests.GlueRuns;
@@ -177,7 +178,9 @@ public sealed class GlueRunStartTests
         Assert.Empty(h.Scheduler.Pending);
         Assert.Equal(2, h.Store.UnassignedObjects(DatasetName));
         var retry = Assert.Single(h.Scheduler.Requests);
-        Assert.Equal(new ScheduledRequest(DatasetName, RunTrigger.Retry, h.Time.GetUtcNow() + h.Job.RetryBackoff, 2, null), retry);
+        // The retry's trace links to the attempt it repeats.
+        Assert.Equal(new ScheduledRequest(DatasetName, RunTrigger.Retry, h.Time.GetUtcNow() + h.Job.RetryBackoff, 2,
+            RunTrace.TraceParent(RunTrace.ContextOf(runId))), retry);
     }
 
     private static Exception LostResponse(string kind) => kind switch

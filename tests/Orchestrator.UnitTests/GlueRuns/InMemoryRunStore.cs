@@ -1,5 +1,6 @@
 using Orchestrator.Jobs.Ledger;
 using Orchestrator.Jobs.Runs;
+using Orchestrator.Jobs.Tracing;
 
 namespace Orchestrator.UnitTests.GlueRuns;
 
@@ -58,7 +59,11 @@ internal sealed class InMemoryRunStore : IRunStore
 
             if (runs.Values.FirstOrDefault(r => r.IsActive && r.JobName == stored.JobName) is { } active)
             {
-                var joined = active with { FollowUpRequested = true };
+                var joined = active with
+                {
+                    FollowUpRequested = true,
+                    FollowUpTraceParents = RunTrace.Merge(active.FollowUpTraceParents, stored.TraceParents),
+                };
                 runs[joined.RunId] = joined;
                 return Task.FromResult(new RunAdmission(false, joined));
             }
