@@ -6,6 +6,8 @@ using Orchestrator.Jobs.Aws.Glue.Model;
 
 namespace Orchestrator.UnitTests.Aws;
 
+// Not in parallel with each other: both call GetCrawler, and the telemetry test counts process-wide spans and metrics.
+[Collection("Glue client telemetry")]
 public sealed class TelemetryTests
 {
     [Fact]
