@@ -1,0 +1,67 @@
+using Orchestrator.IntegrationTests.Infrastructure;
+
+namespace Orchestrator.IntegrationTests.Reliability;
+
+/// <summary>
+/// Several orchestrator processes kept running as ECS keeps a service's tasks running: <see cref="KillAndRestartAsync"/> is
+/// the harness's SIGKILL, <see cref="ReviveExitedAsync"/> restarts a worker that exited on its own (and records why, since
+/// that is a finding), <see cref="TerminateAllAsync"/> is the SIGTERM at the end.
+/// </summary>
+internal sealed class WorkerPool(Func<int, WorkerProcess> start, int size) : IAsyncDisposable
+{
+    private readonly WorkerProcess[] workers = [.. Enumerable.Range(0, size).Select(start)];
+    private readonly List<string> unexpectedExits = [];
+
+    public int Size => size;
+
+    public int Kills { get; private set; }
+
+    /// <summary>Workers that exited without being killed: exit code and the end of their output.</summary>
+    public IReadOnlyList<string> UnexpectedExits => unexpectedExits;
+
+    public async Task KillAndRestartAsync(int index)
+    {
+        var worker = workers[index];
+        worker.KillHard();
+        await worker.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        await worker.DisposeAsync();
+        Kills++;
+        workers[index] = start(index);
+    }
+
+    public async Task ReviveExitedAsync()
+    {
+        for (int i = 0; i < workers.Length; i++)
+        {
+            if (workers[i].HasExited)
+            {
+                unexpectedExits.Add($"worker {i} exited with {workers[i].ExitCode}:\n{LakeAudit.Tail(workers[i].Output)}");
+                await workers[i].DisposeAsync();
+                workers[i] = start(i);
+            }
+        }
+    }
+
+    /// <summary>SIGTERM to all at once; returns each exit code and how long the slowest took.</summary>
+    public async Task<(int[] ExitCodes, TimeSpan Slowest)> TerminateAllAsync(TimeSpan timeout)
+    {
+        long started = TimeProvider.System.GetTimestamp();
+        foreach (var worker in workers)
+        {
+            worker.Terminate();
+        }
+
+        int[] codes = await Task.WhenAll(workers.Select(w => w.WaitForExitAsync(timeout)));
+        return (codes, TimeProvider.System.GetElapsedTime(started));
+    }
+
+    public string Output(int index) => workers[index].Output;
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var worker in workers)
+        {
+            await worker.DisposeAsync();
+        }
+    }
+}
