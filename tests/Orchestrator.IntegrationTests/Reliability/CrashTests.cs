@@ -62,10 +62,7 @@ public sealed class CrashTests(GlueStackFixture stack, PostgresServerFixture ser
             report.Add("settled", settled ? $"yes, {TimeProvider.System.GetElapsedTime(started).TotalSeconds:F0} s after the start" : "NO (timed out)");
             if (!settled)
             {
-                for (int i = 0; i < pool.Size; i++)
-                {
-                    output.WriteLine($"--- worker {i}, last lines:\n{LakeAudit.Tail(pool.Output(i), 60)}");
-                }
+                report.Add("worker logs", pool.SaveLogs(ReliabilityReport.LogFolder("crash")));
             }
 
             stop = await pool.TerminateAllAsync(TimeSpan.FromSeconds(60));

@@ -11,6 +11,11 @@ internal sealed class ReliabilityReport(string scenario, ITestOutputHelper outpu
 {
     private readonly List<(string Name, string Value)> figures = [];
 
+    /// <summary>A folder for the logs of a failed run: under <c>RELIABILITY_LOGS</c> when set, else the temp folder; kept.</summary>
+    public static string LogFolder(string scenario) => Path.Combine(
+        Environment.GetEnvironmentVariable("RELIABILITY_LOGS") is { Length: > 0 } root ? root : Path.GetTempPath(),
+        $"reliability-{scenario}-{DateTimeOffset.UtcNow:yyyyMMdd-HHmmss}");
+
     public void Add(string name, object value) =>
         figures.Add((name, Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""));
 

@@ -11,6 +11,7 @@ internal sealed class WorkerPool(Func<int, WorkerProcess> start, int size) : IAs
 {
     private readonly WorkerProcess[] workers = [.. Enumerable.Range(0, size).Select(start)];
     private readonly List<string> unexpectedExits = [];
+    private readonly List<(string Name, string Output)> finished = [];
 
     public int Size => size;
 
@@ -26,6 +27,7 @@ internal sealed class WorkerPool(Func<int, WorkerProcess> start, int size) : IAs
         await worker.WaitForExitAsync(TimeSpan.FromSeconds(30));
         await worker.DisposeAsync();
         Kills++;
+        finished.Add(($"worker-{index}-killed-{Kills}", worker.Output));
         workers[index] = start(index);
     }
 
@@ -37,6 +39,7 @@ internal sealed class WorkerPool(Func<int, WorkerProcess> start, int size) : IAs
             {
                 unexpectedExits.Add($"worker {i} exited with {workers[i].ExitCode}:\n{LakeAudit.Tail(workers[i].Output)}");
                 await workers[i].DisposeAsync();
+                finished.Add(($"worker-{i}-exited-{unexpectedExits.Count}", workers[i].Output));
                 workers[i] = start(i);
             }
         }
@@ -56,6 +59,21 @@ internal sealed class WorkerPool(Func<int, WorkerProcess> start, int size) : IAs
     }
 
     public string Output(int index) => workers[index].Output;
+
+    /// <summary>
+    /// Writes the output of every process the pool ran (killed, exited and current) to <paramref name="folder"/>, one file
+    /// each, so a failed run can be diagnosed after the fact.
+    /// </summary>
+    public string SaveLogs(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        foreach (var (name, text) in finished.Concat(workers.Select((w, i) => ($"worker-{i}-last", w.Output))))
+        {
+            File.WriteAllText(Path.Combine(folder, name + ".log"), text);
+        }
+
+        return folder;
+    }
 
     public async ValueTask DisposeAsync()
     {
