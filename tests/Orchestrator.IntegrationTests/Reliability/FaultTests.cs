@@ -59,12 +59,8 @@ public sealed class FaultTests(GlueStackFixture stack, PostgresServerFixture ser
         await using (var pool = new WorkerPool(Start, 2))
         {
             await LakeInput.UploadAndNotifyAsync(stack, sqs.Sqs, sqs.QueueUrl, input.Objects.Take(half), CancellationToken.None);
-            await Task.Delay(TimeSpan.FromSeconds(2));
-            await server.RestartAsync();
-            report.Add("PostgreSQL restarted", $"at {TimeProvider.System.GetElapsedTime(started).TotalSeconds:F0} s");
-            await Task.Delay(TimeSpan.FromSeconds(3));
-            await pool.ReviveExitedAsync();
-
+            await Eventually.WaitForAsync(() => Task.FromResult(Enumerable.Range(0, pool.Size).All(i => File.Exists(Path.Combine(directory, $"alive-{i}")))),
+                up => up, TimeSpan.FromSeconds(120), "both workers polling"); // a restart during start-up is a failed start: another test
             await sqs.RestartAsync();
             report.Add("SQS emulator restarted", $"at {TimeProvider.System.GetElapsedTime(started).TotalSeconds:F0} s");
             var recorded = await LedgerKeysAsync();
@@ -73,7 +69,11 @@ public sealed class FaultTests(GlueStackFixture stack, PostgresServerFixture ser
             await LakeInput.SendAsync(sqs.Sqs, sqs.QueueUrl, lost.Select(LakeInput.Notification), CancellationToken.None);
             report.Add("notifications re-sent after the SQS restart", resent);
 
-            await LakeInput.UploadAndNotifyAsync(stack, sqs.Sqs, sqs.QueueUrl, input.Objects.Skip(half), CancellationToken.None);
+            var secondHalf = LakeInput.UploadAndNotifyAsync(stack, sqs.Sqs, sqs.QueueUrl, input.Objects.Skip(half), CancellationToken.None);
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            await server.RestartAsync(); // while the second half arrives
+            report.Add("PostgreSQL restarted", $"at {TimeProvider.System.GetElapsedTime(started).TotalSeconds:F0} s");
+            await secondHalf;
             settled = await audit.WaitUntilSettledAsync(ReliabilitySize.SettleTimeout, pool.ReviveExitedAsync);
             report.Add("settled", settled ? $"yes, {TimeProvider.System.GetElapsedTime(started).TotalSeconds:F0} s after the start" : "NO (timed out)");
             report.Add("workers that exited on their own (restarted)", pool.UnexpectedExits.Count);

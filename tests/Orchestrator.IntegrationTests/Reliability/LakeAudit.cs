@@ -40,9 +40,9 @@ internal sealed class LakeAudit(GlueStackFixture stack, LakeInput input, StorePr
                     return true;
                 }
             }
-            catch (Npgsql.NpgsqlException)
+            catch (System.Data.Common.DbException)
             {
-                // The database may be restarting; the next probe sees it again.
+                // The database may be restarting, or the worker has not created its tables yet; the next probe sees them.
             }
 
             await Task.Delay(Poll);

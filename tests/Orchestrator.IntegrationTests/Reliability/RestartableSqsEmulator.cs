@@ -27,9 +27,10 @@ internal sealed class RestartableSqsEmulator : IAsyncDisposable
 
     public Uri ServiceUrl => new($"http://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}");
 
-    public string QueueUrl => $"{ServiceUrl}000000000000/{Queue}";
+    /// <summary>As the emulator names it (GetQueueUrl); the same after a restart, since the port is.</summary>
+    public string QueueUrl { get; private set; } = "";
 
-    public string DlqUrl => $"{QueueUrl}-dlq";
+    public string DlqUrl { get; private set; } = "";
 
     public AmazonSQSClient Sqs { get; private set; } = null!;
 
@@ -56,6 +57,8 @@ internal sealed class RestartableSqsEmulator : IAsyncDisposable
         await emulator.LaunchAsync(0);
         emulator.Sqs = new AmazonSQSClient(new BasicAWSCredentials("test", "test"),
             new AmazonSQSConfig { ServiceURL = emulator.ServiceUrl.AbsoluteUri, AuthenticationRegion = SqsS3EmulatorFixture.Region });
+        emulator.QueueUrl = (await emulator.Sqs.GetQueueUrlAsync(Queue)).QueueUrl;
+        emulator.DlqUrl = (await emulator.Sqs.GetQueueUrlAsync(Queue + "-dlq")).QueueUrl;
         return emulator;
     }
 
