@@ -44,7 +44,9 @@ public sealed class CrashTests(GlueStackFixture stack, PostgresServerFixture ser
         await using (var pool = new WorkerPool(Start, 3))
         {
             var uploads = LakeInput.UploadAndNotifyAsync(stack, stack.Emulator.Sqs, queue, input.Objects, CancellationToken.None);
-            var random = new Random(20261126);
+            int seed = ReliabilitySize.Seed;
+            report.Add("seed (RELIABILITY_SEED)", seed);
+            var random = new Random(seed);
             while (pool.Kills < ReliabilitySize.Kills || !uploads.IsCompleted)
             {
                 await Task.Delay(TimeSpan.FromSeconds(3 + random.NextDouble() * 2));
@@ -62,7 +64,9 @@ public sealed class CrashTests(GlueStackFixture stack, PostgresServerFixture ser
             report.Add("settled", settled ? $"yes, {TimeProvider.System.GetElapsedTime(started).TotalSeconds:F0} s after the start" : "NO (timed out)");
             if (!settled)
             {
-                report.Add("worker logs", pool.SaveLogs(ReliabilityReport.LogFolder("crash")));
+                string logs = pool.SaveLogs(ReliabilityReport.LogFolder("crash"));
+                await File.WriteAllTextAsync(Path.Combine(logs, "quartz-tables.txt"), await QuartzTables.DumpAsync(connectionString));
+                report.Add("worker logs", logs);
             }
 
             stop = await pool.TerminateAllAsync(TimeSpan.FromSeconds(60));

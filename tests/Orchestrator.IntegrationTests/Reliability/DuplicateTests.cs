@@ -20,7 +20,7 @@ public sealed class DuplicateTests(GlueStackFixture stack, ITestOutputHelper out
     [Fact]
     public async Task Every_notification_twice_in_shuffled_order_gives_the_same_ledger_and_catalog_as_once_in_order()
     {
-        var report = new ReliabilityReport("duplicates", output);
+        var report = new ReliabilityReport("duplicates: every notification twice, shuffled", output);
         var once = await PrepareAsync("once");
         var twice = await PrepareAsync("twice");
         var bodies = twice.Input.Objects.Select(LakeInput.Notification).ToList();
@@ -42,7 +42,10 @@ public sealed class DuplicateTests(GlueStackFixture stack, ITestOutputHelper out
         }
 
         report.Add("messages delivered (once / twice)", $"{once.Input.Objects.Count} / {shuffled.Count}");
-        var violations = await once.Audit.VerifyAsync(new ReliabilityReport("duplicates: once, in order", output), (await stack.Emulator.GetMessageCountsAsync(once.Dlq)).Total);
+        var onceReport = new ReliabilityReport("duplicates: the reference lake, each notification once, in order", output);
+        var onceViolations = await once.Audit.VerifyAsync(onceReport, (await stack.Emulator.GetMessageCountsAsync(once.Dlq)).Total);
+        onceReport.Write(onceViolations);
+        var violations = onceViolations.Select(v => "once: " + v).ToList();
         violations.AddRange((await twice.Audit.VerifyAsync(report, (await stack.Emulator.GetMessageCountsAsync(twice.Dlq)).Total)).Select(v => "twice: " + v));
         var ledgerOnce = await LedgerAsync(once);
         var ledgerTwice = await LedgerAsync(twice);

@@ -84,7 +84,9 @@ public sealed class FaultTests(GlueStackFixture stack, PostgresServerFixture ser
 
             if (!settled)
             {
-                report.Add("worker logs", pool.SaveLogs(ReliabilityReport.LogFolder("faults")));
+                string logs = pool.SaveLogs(ReliabilityReport.LogFolder("faults"));
+                await File.WriteAllTextAsync(Path.Combine(logs, "quartz-tables.txt"), await QuartzTables.DumpAsync(connectionString));
+                report.Add("worker logs", logs);
             }
 
             await pool.TerminateAllAsync(TimeSpan.FromSeconds(60));

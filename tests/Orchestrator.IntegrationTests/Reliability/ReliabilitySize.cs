@@ -13,6 +13,9 @@ internal static class ReliabilitySize
 
     public static int Kills => Read("RELIABILITY_KILLS", 3);
 
+    /// <summary>Which worker is killed when: <c>RELIABILITY_SEED</c> to replay a run, else a new one each run (reported).</summary>
+    public static int Seed => Environment.GetEnvironmentVariable("RELIABILITY_SEED") is { Length: > 0 } ? Read("RELIABILITY_SEED", 1) : Random.Shared.Next(1, int.MaxValue);
+
     /// <summary>Time for the work to settle after the last disturbance: generous, and growing with the size.</summary>
     public static TimeSpan SettleTimeout => TimeSpan.FromSeconds(90 + (Objects * 0.06));
 
