@@ -55,7 +55,7 @@ public sealed class FaultTests(GlueStackFixture stack, PostgresServerFixture ser
         long started = TimeProvider.System.GetTimestamp();
         var half = input.Objects.Count / 2;
         bool settled;
-        int resent;
+        (int[] ExitCodes, TimeSpan Slowest) stop;
         await using (var pool = new WorkerPool(Start, 2))
         {
             await LakeInput.UploadAndNotifyAsync(stack, sqs.Sqs, sqs.QueueUrl, input.Objects.Take(half), CancellationToken.None);
@@ -65,9 +65,8 @@ public sealed class FaultTests(GlueStackFixture stack, PostgresServerFixture ser
             report.Add("SQS emulator restarted", $"at {TimeProvider.System.GetElapsedTime(started).TotalSeconds:F0} s");
             var recorded = await LedgerKeysAsync();
             var lost = input.Objects.Take(half).Where(o => !recorded.Contains(o.Key)).ToList();
-            resent = lost.Count;
             await LakeInput.SendAsync(sqs.Sqs, sqs.QueueUrl, lost.Select(LakeInput.Notification), CancellationToken.None);
-            report.Add("notifications re-sent after the SQS restart", resent);
+            report.Add("notifications re-sent after the SQS restart", lost.Count);
 
             var secondHalf = LakeInput.UploadAndNotifyAsync(stack, sqs.Sqs, sqs.QueueUrl, input.Objects.Skip(half), CancellationToken.None);
             await Task.Delay(TimeSpan.FromSeconds(2));
@@ -89,19 +88,22 @@ public sealed class FaultTests(GlueStackFixture stack, PostgresServerFixture ser
                 report.Add("worker logs", logs);
             }
 
-            await pool.TerminateAllAsync(TimeSpan.FromSeconds(60));
+            stop = await pool.TerminateAllAsync(TimeSpan.FromSeconds(60));
         }
 
         var calls = await audit.CallsAsync();
-        using (await admin.DeleteAsync(new Uri("/__admin/faults", UriKind.Relative)))
-        {
-        }
+        (await admin.DeleteAsync(new Uri("/__admin/faults", UriKind.Relative))).Dispose(); // the audit's own calls run without faults
 
         report.Add("Glue/Athena calls per object", $"{calls.Values.Sum() / (double)input.Objects.Count:F3} ({string.Join(", ", calls.Select(c => $"{c.Key.Split('.')[^1]} {c.Value}"))})");
         var violations = await audit.VerifyAsync(report, (await sqs.Sqs.GetQueueAttributesAsync(sqs.DlqUrl, ["ApproximateNumberOfMessages"])).ApproximateNumberOfMessages);
         if (!settled)
         {
             violations.Insert(0, $"the work did not settle within {ReliabilitySize.SettleTimeout}");
+        }
+
+        if (stop.ExitCodes.Any(c => c != 0))
+        {
+            violations.Add($"exit codes after SIGTERM: {string.Join(", ", stop.ExitCodes)}");
         }
 
         report.Add("duration", $"{TimeProvider.System.GetElapsedTime(started).TotalSeconds:F0} s");

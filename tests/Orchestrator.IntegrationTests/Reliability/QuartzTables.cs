@@ -11,6 +11,7 @@ namespace Orchestrator.IntegrationTests.Reliability;
 /// </summary>
 internal static class QuartzTables
 {
+    // Quartz.NET stores times as .NET ticks (100 ns since 0001-01-01); 621355968000000000 of them is the Unix epoch.
     public static async Task<string> DumpAsync(string connectionString)
     {
         var text = new StringBuilder();
@@ -18,9 +19,10 @@ internal static class QuartzTables
         await connection.OpenAsync();
         foreach (string sql in new[]
         {
-            "SELECT trigger_name, trigger_group, trigger_state, trigger_type, to_timestamp(next_fire_time / 1000.0) AS next_fire, to_timestamp(prev_fire_time / 1000.0) AS prev_fire, misfire_instr FROM qrtz_triggers ORDER BY trigger_group, trigger_name",
-            "SELECT entry_id, trigger_name, trigger_group, instance_name, state, job_name, is_nonconcurrent, requests_recovery, to_timestamp(fired_time / 1000.0) AS fired FROM qrtz_fired_triggers",
-            "SELECT instance_name, to_timestamp(last_checkin_time / 1000.0) AS last_checkin, checkin_interval FROM qrtz_scheduler_state",
+            "SELECT trigger_name, trigger_group, trigger_state, trigger_type, to_timestamp((next_fire_time - 621355968000000000) / 1e7) AS next_fire, to_timestamp((prev_fire_time - 621355968000000000) / 1e7) AS prev_fire, misfire_instr FROM qrtz_triggers ORDER BY trigger_group, trigger_name",
+            "SELECT entry_id, trigger_name, trigger_group, instance_name, state, job_name, is_nonconcurrent, requests_recovery, to_timestamp((fired_time - 621355968000000000) / 1e7) AS fired FROM qrtz_fired_triggers",
+            "SELECT instance_name, to_timestamp((last_checkin_time - 621355968000000000) / 1e7) AS last_checkin, checkin_interval FROM qrtz_scheduler_state",
+            "SELECT trigger_name, job_data FROM qrtz_triggers",
             "SELECT now() AS dumped_at",
         })
         {
