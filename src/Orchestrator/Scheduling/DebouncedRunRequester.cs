@@ -54,7 +54,11 @@ internal sealed class DebouncedRunRequester(
             due = now;
         }
 
-        if (existing?.NextFireTimeUtc is { } current && (current - due).Duration() < Granularity)
+        // Skipping is safe only while the trigger can fire. A trigger stored while another node held its dataset's job (an
+        // acquired or executing step: Quartz's DisallowConcurrentExecution) is stored BLOCKED, and if nothing unblocks it
+        // the same fire time would be skipped forever — new data, no run. Storing it again recomputes its state.
+        if (existing?.NextFireTimeUtc is { } current && (current - due).Duration() < Granularity
+            && await scheduler.GetTriggerState(key, cancellationToken) == TriggerState.Normal)
         {
             return;
         }

@@ -53,6 +53,7 @@ internal static class SchedulingRegistration
         services.TryAddSingleton<GlueRunCoordinator>();
         services.TryAddSingleton<IRunRequester, DebouncedRunRequester>();
         services.TryAddSingleton<RunReattacher>();
+        services.TryAddSingleton<StalledDatasetRepairer>();
         services.AddTransient<GlueRunJob>();
 
         services.AddQuartz(q =>

@@ -45,9 +45,15 @@ internal sealed class WorkerPool(Func<int, WorkerProcess> start, int size) : IAs
         }
     }
 
-    /// <summary>SIGTERM to all at once; returns each exit code and how long the slowest took.</summary>
+    /// <summary>
+    /// SIGTERM to all at once, once each has started its host (a worker restarted a moment ago may not have: a SIGTERM
+    /// before the .NET runtime installs its handler ends the process with 143, the signal's default, and the start-up case
+    /// has its own test); returns each exit code and how long the slowest took.
+    /// </summary>
     public async Task<(int[] ExitCodes, TimeSpan Slowest)> TerminateAllAsync(TimeSpan timeout)
     {
+        await Eventually.WaitForAsync(() => Task.FromResult(workers.All(w => w.HasExited || w.Output.Contains("Application started", StringComparison.Ordinal))),
+            started => started, TimeSpan.FromSeconds(60), "every worker's host started");
         long started = TimeProvider.System.GetTimestamp();
         foreach (var worker in workers)
         {
