@@ -10,8 +10,8 @@ namespace Orchestrator.Scheduling;
 /// <summary>
 /// The safety net for "new data, no run": a dataset with pending objects, no active run, and a debounce trigger that is
 /// missing or cannot fire (Blocked with nothing left to unblock it, or Error) is requested again through the debouncer,
-/// which stores the trigger afresh. Found by the crash run (docs/reliability.md): three workers, SIGKILLs, and once in a
-/// dozen runs every object recorded but no run requested for minutes. Runs every minute with the reattach sweep.
+/// which stores the trigger afresh. Found by the crash run (docs/reliability.md): three workers, SIGKILLs, and twice in
+/// about twenty-five runs every object recorded but no run requested for minutes. Runs every minute with the reattach sweep.
 /// </summary>
 internal sealed class StalledDatasetRepairer(ISchedulerFactory schedulers, DatasetJobs jobs, IRunStore runs, IRunRequester requester,
     ILogger<StalledDatasetRepairer> logger)
