@@ -31,11 +31,17 @@ internal static class AdminEndpoints
 
             if (body is null || Parse(body) is not { } rule)
             {
-                return Results.BadRequest(new { error = "expected {operation, throttleRate?, serverErrorRate?, latencyMs?, count?, itemErrors?} with rates in 0..1" });
+                return Results.BadRequest(new { error = "expected {operation, throttleRate?, serverErrorRate?, latencyMs?, spikeRate?, spikeMs?, count?, itemErrors?} with rates in 0..1" });
             }
 
             faults.Set(rule);
             return Results.Json(ToJson(rule));
+        });
+        app.MapGet("/__admin/calls", (FaultInjector faults) => Results.Json(faults.Calls));
+        app.MapDelete("/__admin/calls", (FaultInjector faults) =>
+        {
+            faults.ResetCalls();
+            return Results.NoContent();
         });
         app.MapGet("/__admin/health", () => Results.Text("ok"));
         MapAthena(app);
@@ -98,9 +104,11 @@ internal static class AdminEndpoints
         var latency = (int?)body["latencyMs"] ?? 0;
         var count = (int?)body["count"];
         var itemErrors = (int?)body["itemErrors"];
+        var spikeRate = (double?)body["spikeRate"] ?? 0;
+        var spikeMs = (int?)body["spikeMs"] ?? 0;
         var valid = throttle is >= 0 and <= 1 && serverError is >= 0 and <= 1 && throttle + serverError <= 1 && latency >= 0
-            && count is null or >= 0 && itemErrors is null or >= 0;
-        return valid ? new FaultRule(operation, throttle, serverError, latency, count, itemErrors) : null;
+            && (count is null or >= 0) && (itemErrors is null or >= 0) && spikeRate is >= 0 and <= 1 && spikeMs >= 0;
+        return valid ? new FaultRule(operation, throttle, serverError, latency, count, itemErrors, spikeRate, spikeMs) : null;
     }
 
     private static JsonObject ToJson(FaultRule rule) => new()
@@ -111,5 +119,7 @@ internal static class AdminEndpoints
         ["latencyMs"] = rule.LatencyMs,
         ["count"] = rule.Count,
         ["itemErrors"] = rule.ItemErrors,
+        ["spikeRate"] = rule.SpikeRate,
+        ["spikeMs"] = rule.SpikeMs,
     };
 }

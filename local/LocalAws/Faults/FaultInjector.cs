@@ -11,6 +11,7 @@ internal sealed class FaultInjector
     private readonly Dictionary<string, FaultRule> _rules = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _remaining = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _itemErrors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _calls = new(StringComparer.Ordinal);
 
     public IReadOnlyList<FaultRule> Rules
     {
@@ -20,6 +21,29 @@ internal sealed class FaultInjector
             {
                 return [.. _rules.Values];
             }
+        }
+    }
+
+    /// <summary>
+    /// Calls received per operation target (<c>AWSGlue.StartJobRun</c>) since the start or the last <see cref="ResetCalls"/>,
+    /// faulted ones included: what a reliability run divides by its objects to report API calls per object.
+    /// </summary>
+    public IReadOnlyDictionary<string, long> Calls
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return new SortedDictionary<string, long>(_calls, StringComparer.Ordinal);
+            }
+        }
+    }
+
+    public void ResetCalls()
+    {
+        lock (_gate)
+        {
+            _calls.Clear();
         }
     }
 
@@ -81,15 +105,15 @@ internal sealed class FaultInjector
 
     public async Task ApplyAsync(Operation operation, CancellationToken cancellationToken)
     {
-        var (rule, fault) = Decide(operation);
+        var (rule, fault, delayMs) = Decide(operation);
         if (rule is null)
         {
             return;
         }
 
-        if (rule.LatencyMs > 0)
+        if (delayMs > 0)
         {
-            await Task.Delay(rule.LatencyMs, cancellationToken);
+            await Task.Delay(delayMs, cancellationToken);
         }
 
         switch (fault)
@@ -105,18 +129,20 @@ internal sealed class FaultInjector
         }
     }
 
-    private (FaultRule? Rule, FaultKind Kind) Decide(Operation operation)
+    private (FaultRule? Rule, FaultKind Kind, int DelayMs) Decide(Operation operation)
     {
         lock (_gate)
         {
+            _calls[operation.Target] = _calls.GetValueOrDefault(operation.Target) + 1;
             var rule = Find(operation.Target) ?? Find(operation.Name) ?? Find("*");
             if (rule is null)
             {
-                return (null, FaultKind.None);
+                return (null, FaultKind.None, 0);
             }
 
 #pragma warning disable CA5394 // Fault injection needs randomness, not security.
             var roll = Random.Shared.NextDouble();
+            var delayMs = rule.LatencyMs + (Random.Shared.NextDouble() < rule.SpikeRate ? rule.SpikeMs : 0);
 #pragma warning restore CA5394
             var kind = roll < rule.ThrottleRate ? FaultKind.Throttle
                 : roll < rule.ThrottleRate + rule.ServerErrorRate ? FaultKind.ServerError
@@ -125,13 +151,13 @@ internal sealed class FaultInjector
             {
                 if (left <= 0)
                 {
-                    return (rule, FaultKind.None);
+                    return (rule, FaultKind.None, delayMs);
                 }
 
                 _remaining[rule.Operation] = left - 1;
             }
 
-            return (rule, kind);
+            return (rule, kind, delayMs);
         }
     }
 

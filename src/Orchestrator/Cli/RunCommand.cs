@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orchestrator.Hosting;
 
@@ -24,10 +25,17 @@ internal static class RunCommand
         }
 
         using var host = builder.AddOrchestrator().Build();
+        var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
 
         try
         {
             await host.RunAsync();
+        }
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            // SIGTERM while the services were still starting (ECS scaling in a task that has just started): a stop as asked,
+            // not a failed start. Nothing was received yet, so nothing is left to drain.
+            return Environment.ExitCode;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

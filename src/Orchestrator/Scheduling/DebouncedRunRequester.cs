@@ -103,7 +103,11 @@ internal sealed class DebouncedRunRequester(
         // A reschedule that barely moves the fire time is skipped (a store write saved) unless it records one of the first
         // causes of the window. A burst of ingestion must not turn into a burst of scheduler writes.
         bool newEarlyCause = parents != known && RunTrace.Links(parents).Count <= AlwaysRecordedCauses;
-        if (existing?.NextFireTimeUtc is { } current && (current - due).Duration() < Granularity && !newEarlyCause)
+        // Skipping is safe only while the trigger can fire. A trigger stored while another node held its dataset's job (an
+        // acquired or executing step: Quartz's DisallowConcurrentExecution) is stored BLOCKED, and if nothing unblocks it
+        // the same fire time would be skipped forever — new data, no run. Storing it again recomputes its state.
+        if (existing?.NextFireTimeUtc is { } current && (current - due).Duration() < Granularity && !newEarlyCause
+            && await scheduler.GetTriggerState(key, cancellationToken) == TriggerState.Normal)
         {
             return null;
         }

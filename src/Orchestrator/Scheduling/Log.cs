@@ -12,4 +12,7 @@ internal static partial class Log
 
     [LoggerMessage(202, LogLevel.Warning, "Dataset {Dataset} is no longer configured but run {RunId} is still active; its Quartz job is kept until the run ends")]
     public static partial void KeptForActiveRun(ILogger logger, string dataset, Guid runId);
+
+    [LoggerMessage(204, LogLevel.Warning, "Dataset {Dataset} has {Pending} pending objects, no active run and a debounce trigger that cannot fire ({State}): a run is requested again")]
+    public static partial void StalledDataset(ILogger logger, string dataset, int pending, string state);
 }

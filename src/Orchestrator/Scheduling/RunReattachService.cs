@@ -3,8 +3,9 @@ using Microsoft.Extensions.Logging;
 
 namespace Orchestrator.Scheduling;
 
-/// <summary>Runs <see cref="RunReattacher"/> every minute while the worker runs.</summary>
-internal sealed partial class RunReattachService(RunReattacher reattacher, TimeProvider time, ILogger<RunReattachService> logger) : BackgroundService
+/// <summary>Runs <see cref="RunReattacher"/> and <see cref="StalledDatasetRepairer"/> every minute while the worker runs.</summary>
+internal sealed partial class RunReattachService(RunReattacher reattacher, StalledDatasetRepairer repairer, TimeProvider time,
+    ILogger<RunReattachService> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
@@ -19,6 +20,7 @@ internal sealed partial class RunReattachService(RunReattacher reattacher, TimeP
                 try
                 {
                     await reattacher.ReattachAsync(stoppingToken);
+                    await repairer.RepairAsync(stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -32,6 +34,6 @@ internal sealed partial class RunReattachService(RunReattacher reattacher, TimeP
         }
     }
 
-    [LoggerMessage(203, LogLevel.Warning, "Looking for active runs without a pending step failed; trying again in a minute")]
+    [LoggerMessage(203, LogLevel.Warning, "Looking for active runs without a pending step, or pending objects without a run, failed; trying again in a minute")]
     private static partial void LogFailed(ILogger logger, Exception exception);
 }

@@ -65,6 +65,7 @@ internal static class SchedulingRegistration
         services.TryAddSingleton<GlueRunCoordinator>();
         services.TryAddSingleton<IRunRequester, DebouncedRunRequester>();
         services.TryAddSingleton<RunReattacher>();
+        services.TryAddSingleton<StalledDatasetRepairer>();
         services.AddTransient<GlueRunJob>();
         services.TryAddSingleton(sp => MaintenanceTaskDefinitions.Build(sp.GetRequiredService<IOptions<OrchestratorOptions>>().Value, []));
         services.TryAddSingleton<MaintenanceRunner>();

@@ -103,6 +103,40 @@ public sealed class FaultInjectionTests(LocalAwsFixture fixture) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task A_latency_spike_rule_delays_every_call_when_its_rate_is_one_and_none_when_zero()
+    {
+        await SetAsync(new { operation = "AWSGlue.GetDatabases", spikeRate = 1.0, spikeMs = 400 });
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var spiked = await fixture.Aws.SendAsync("AWSGlue.GetDatabases", "{}");
+        var spikedTime = watch.Elapsed;
+        await SetAsync(new { operation = "AWSGlue.GetDatabases", spikeRate = 0.0, spikeMs = 5000 });
+        watch.Restart();
+        var calm = await fixture.Aws.SendAsync("AWSGlue.GetDatabases", "{}");
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (spiked.Status, calm.Status));
+        Assert.True(spikedTime >= TimeSpan.FromMilliseconds(390), $"spiked call took {spikedTime.TotalMilliseconds} ms");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(4), $"a rate of 0 still delayed the call by {watch.Elapsed.TotalMilliseconds} ms");
+    }
+
+    [Fact]
+    public async Task Calls_are_counted_per_operation_faulted_ones_included_until_reset()
+    {
+        using (var reset = await fixture.Http.DeleteAsync("/__admin/calls"))
+        {
+            reset.EnsureSuccessStatusCode();
+        }
+
+        await SetAsync(new { operation = "AWSGlue.GetDatabases", throttleRate = 1.0, count = 1 });
+        await fixture.Aws.SendAsync("AWSGlue.GetDatabases", "{}");
+        await fixture.Aws.SendAsync("AWSGlue.GetDatabases", "{}");
+        await fixture.Aws.SendAsync("AmazonAthena.GetWorkGroup", """{"WorkGroup":"primary"}""");
+
+        var calls = await fixture.Http.GetFromJsonAsync<Dictionary<string, long>>("/__admin/calls");
+        Assert.Equal(2, calls!["AWSGlue.GetDatabases"]);
+        Assert.Equal(1, calls["AmazonAthena.GetWorkGroup"]);
+    }
+
+    [Fact]
     public async Task Invalid_rule_is_rejected()
     {
         using var response = await fixture.Http.PostAsJsonAsync("/__admin/faults", new { operation = "*", throttleRate = 2.0 });

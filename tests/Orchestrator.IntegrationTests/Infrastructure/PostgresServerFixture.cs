@@ -40,6 +40,14 @@ public sealed class PostgresServerFixture(IMessageSink diagnostics) : IAsyncLife
         diagnostics.OnMessage(new DiagnosticMessage($"PostgreSQL: throwaway cluster ready in {StartupTime.TotalSeconds:F1} s."));
     }
 
+    /// <summary>
+    /// Restarts the throwaway server (immediate stop, same port): every open connection fails. Not possible with an external
+    /// server (<see cref="ServerVariable"/>), which this fixture does not own.
+    /// </summary>
+    public Task RestartAsync() => _cluster is { } cluster
+        ? cluster.RestartAsync()
+        : throw new InvalidOperationException($"The server in {ServerVariable} is not this fixture's to restart.");
+
     /// <summary>Creates an empty database with a random name and returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync()
     {

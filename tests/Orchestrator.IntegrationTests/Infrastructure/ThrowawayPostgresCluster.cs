@@ -72,6 +72,12 @@ internal sealed class ThrowawayPostgresCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Stops the server as a crash would (immediate mode: no checkpoint, every connection cut) and starts it again on the same
+    /// port with the same options, for tests of what clients do when their database goes away and comes back.
+    /// </summary>
+    public Task RestartAsync() => RunAsync("pg_ctl", ["restart", "-D", DataDirectory, "-l", Path.Combine(_directory, "server.log"), "-m", "immediate", "-w", "-t", "60"]);
+
     private static string FindNewestBinDirectory()
     {
         string? bin = Directory.Exists(PostgresRoot)
