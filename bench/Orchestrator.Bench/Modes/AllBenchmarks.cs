@@ -9,8 +9,7 @@ namespace Orchestrator.Bench.Modes;
 /// <c>all</c>: every benchmark, one after the other, each as its own process (<c>dotnet Orchestrator.Bench.dll &lt;mode&gt;</c>,
 /// so one's memory, threads and JIT state do not colour the next), each printing its own lines and, last, one JSON object.
 /// Those objects are merged under their mode's name into one JSON line after one Markdown table. A mode this build does not
-/// have (exit code 2, "unknown mode") is reported as not run, so a mode added later — e.g. <c>partitions</c> — is picked
-/// up by name without a change here. Arguments: <c>[--messages N] [--partition-objects N] [--objects N] [--repetitions N]</c>.
+/// have (exit code 2, "unknown mode") is reported as not run. Arguments: <c>[--messages N] [--partition-objects N] [--objects N] [--repetitions N]</c>.
 /// </summary>
 internal static class AllBenchmarks
 {

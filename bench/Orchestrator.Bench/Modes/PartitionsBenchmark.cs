@@ -10,8 +10,6 @@ namespace Orchestrator.Bench.Modes;
 /// </summary>
 internal static class PartitionsBenchmark
 {
-    public static bool Available => true;
-
     public static async Task<int> RunAsync(string[] args)
     {
         int objects = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;

@@ -40,6 +40,10 @@ public sealed class ShutdownTests(GlueStackFixture stack, ITestOutputHelper outp
         for (int stop = 1; stop <= 2; stop++)
         {
             await using var worker = WorkerProcess.Start(settings, stack.Emulator.ServiceUrl.ToString(), GlueSettings.Environment(stack));
+            // The SIGTERM is meant for a running worker: one sent before the runtime has its signal handlers (the ledger may
+            // already hold the target from the previous worker) would end it with 143 and test nothing of the drain.
+            await Eventually.WaitForAsync(() => Task.FromResult(worker.Output), o => o.Contains("Application started", StringComparison.Ordinal),
+                TimeSpan.FromSeconds(120), "the worker to start");
             int target = input.Objects.Count * stop / 3;
             int seen = await Eventually.WaitForAsync(() => LedgerCountAsync(store), n => n >= target, TimeSpan.FromSeconds(120), $"{target} objects in the ledger");
             var inFlight = await stack.Emulator.GetMessageCountsAsync(queue);
