@@ -40,6 +40,13 @@ public sealed class ObjectTraceTests(GlueStackFixture stack) : IAsyncLifetime
         string connection = $"Data Source={Path.Combine(directory, "orchestrator.db")}";
         var settings = GlueSettings.For(lake, queue, nameof(StoreProvider.Sqlite), connection, Path.Combine(directory, "alive"));
         string queueName = new Uri(queue).Segments[^1];
+        // The journey's last step: a maintenance task on the curated table, fired by hand below once the runs are done (its
+        // cron is far in the future so it never fires on its own).
+        settings["Orchestrator:Datasets:sales:Maintenance:0:Name"] = "rows";
+        settings["Orchestrator:Datasets:sales:Maintenance:0:Kind"] = "Check";
+        settings["Orchestrator:Datasets:sales:Maintenance:0:Cron"] = "0 0 3 1 1 ? 2099";
+        settings["Orchestrator:Datasets:sales:Maintenance:0:Sql"] = "SELECT count(*) FROM {table}";
+        settings["Orchestrator:Datasets:sales:Maintenance:0:Expect"] = "> 0";
         var keys = new List<string>
         {
             await stack.UploadAsync(lake, 2024, 1, "a.csv", [(1, "alice", 10.5)]),
@@ -66,6 +73,14 @@ public sealed class ObjectTraceTests(GlueStackFixture stack) : IAsyncLifetime
                     await PendingTriggersAsync(scheduler, Orchestrator.Jobs.GlueRuns.RunKeys.Job("sales"))),
                 r => r.Item1.Count == keys.Count && r.Item2.All(x => !x.IsActive) && r.Item3 == 0 && r.Item2.All(x => RunSpanExported(spans, x)),
                 TimeSpan.FromSeconds(90), "every object processed and every run's span exported");
+            // As the task's cron trigger would (the trigger carries which task it is), only now.
+            await scheduler.TriggerJob(Orchestrator.Jobs.Maintenance.MaintenanceKeys.Job("sales", "rows"), new JobDataMap
+            {
+                [Orchestrator.Jobs.Maintenance.MaintenanceKeys.Dataset] = "sales",
+                [Orchestrator.Jobs.Maintenance.MaintenanceKeys.Task] = "rows",
+            });
+            await Eventually.WaitForAsync(() => Task.FromResult(Exported(spans, "orchestrator.maintenance check")), found => found,
+                TimeSpan.FromSeconds(60), "the maintenance task's span exported");
             worker.Services.GetRequiredService<TracerProvider>().ForceFlush();
         }
 
@@ -111,6 +126,16 @@ public sealed class ObjectTraceTests(GlueStackFixture stack) : IAsyncLifetime
             Assert.True(linker.RunId == processor.RunId || linker.RequestedAt >= processor.RequestedAt,
                 $"{key}: processed by run {processor.RunId}, but linked from the earlier run {linker.RunId}");
         }
+
+        // Maintenance: its own root (a cron fire is part of no run), linked to the dataset's finished runs, parent of its query.
+        var maintenance = Assert.Single(captured, s => s.DisplayName == "orchestrator.maintenance check" && (string?)s.GetTagItem("orchestrator.maintenance.task") == "rows");
+        Assert.Equal(default, maintenance.ParentSpanId);
+        Assert.Equal("succeeded", maintenance.GetTagItem("orchestrator.maintenance.outcome"));
+        var maintained = maintenance.Links.Select(l => (l.Context.TraceId, l.Context.SpanId)).ToHashSet();
+        Assert.Equal(runs.Select(r => RunTrace.ContextOf(r.RunId)).Select(c => (c.TraceId, c.SpanId)).ToHashSet(), maintained);
+        var query = Assert.Single(captured, s => s.DisplayName == "athena.query maintenance.check" && s.TraceId == maintenance.TraceId);
+        Assert.Equal(maintenance.SpanId, query.ParentSpanId);
+        Assert.Equal("SUCCEEDED", query.GetTagItem("athena.state"));
 
         // No stray causes: a run links to our objects' requests, or (a follow-up) to the run before it.
         var runContexts = runs.Select(r => RunTrace.ContextOf(r.RunId)).Select(c => (c.TraceId, c.SpanId)).ToHashSet();
@@ -208,6 +233,18 @@ public sealed class ObjectTraceTests(GlueStackFixture stack) : IAsyncLifetime
 
     private Task<InProcessWorker> StartWorkerAsync(Dictionary<string, string?> settings, List<Activity> spans) =>
         stack.StartWorkerAsync(settings, builder => builder.Services.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(spans)));
+
+    private static bool Exported(List<Activity> spans, string name)
+    {
+        try
+        {
+            return spans.ToArray().Any(s => s is not null && s.DisplayName == name);
+        }
+        catch (ArgumentException)
+        {
+            return false; // the exporter was adding meanwhile
+        }
+    }
 
     /// <summary>Whether the run's span has been exported (the in-memory exporter adds it when the run span ends).</summary>
     private static bool RunSpanExported(List<Activity> spans, GlueRun run)
