@@ -155,7 +155,9 @@ public sealed class GlueRunCoordinator(
             Log.RawPartitions(logger, run.RunId, pending.Count, job.Name);
         }
 
-        await store.ClaimObjectsAsync(run.RunId, job.Name, cancellationToken);
+        // With a raw table, only objects whose partition was just registered (or marked so earlier) are taken: one that
+        // arrived after the pending partitions were read stays Pending for the next run, which registers its partition first.
+        await store.ClaimObjectsAsync(run.RunId, job.Name, cancellationToken, registeredOnly: job.RawTable is not null);
     }
 
     private async Task StartAsync(DatasetJob job, GlueRun run, CancellationToken cancellationToken)

@@ -43,9 +43,11 @@ public interface IRunStore : IAsyncDisposable
 
     /// <summary>
     /// Lineage: assigns every Pending or Registered object of the dataset that no run has taken yet to this run; returns how
-    /// many. Objects arriving later stay unassigned and go to the next run.
+    /// many. Objects arriving later stay unassigned and go to the next run. With <paramref name="registeredOnly"/> (a dataset
+    /// with a raw table) a Pending object with a partition is left for the next run: it arrived after this run read the
+    /// partitions to register, so its partition may not be in the catalog yet and the job would not see it.
     /// </summary>
-    Task<int> ClaimObjectsAsync(Guid runId, string dataset, CancellationToken cancellationToken);
+    Task<int> ClaimObjectsAsync(Guid runId, string dataset, CancellationToken cancellationToken, bool registeredOnly = false);
 
     /// <summary>On success: the run's objects become Processed (they keep the run id).</summary>
     Task<int> MarkObjectsProcessedAsync(Guid runId, CancellationToken cancellationToken);

@@ -179,11 +179,11 @@ internal sealed class PostgresRunStore : IRunStore
         return await ReadAllAsync(command, cancellationToken);
     }
 
-    public Task<int> ClaimObjectsAsync(Guid runId, string dataset, CancellationToken cancellationToken)
+    public Task<int> ClaimObjectsAsync(Guid runId, string dataset, CancellationToken cancellationToken, bool registeredOnly = false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataset);
         return UpdateObjectsAsync(
-            $"dataset = $2 AND state IN {RunRules.ClaimableObjectStates} AND run_id IS NULL", "run_id = $1",
+            $"dataset = $2 AND state IN {RunRules.ClaimableObjectStates} AND run_id IS NULL{(registeredOnly ? RunRules.RegisteredOnly : "")}", "run_id = $1",
             p =>
             {
                 p.Uuid(runId);

@@ -16,6 +16,12 @@ internal static class RunRules
     public const string ClaimableObjectStates = "('Pending', 'Registered')";
 
     /// <summary>
+    /// With a raw table: a Pending object with a partition is not claimable, since its partition may not be registered yet
+    /// (it arrived after the run read the partitions to register); see <see cref="IRunStore.ClaimObjectsAsync"/>.
+    /// </summary>
+    public const string RegisteredOnly = " AND (state <> 'Pending' OR partition_path IS NULL)";
+
+    /// <summary>
     /// A timestamp as both stores keep it: UTC, truncated to whole microseconds (PostgreSQL's resolution), so that what a
     /// caller gets back is exactly what is stored, on either store.
     /// </summary>

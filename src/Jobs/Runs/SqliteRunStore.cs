@@ -189,12 +189,12 @@ internal sealed class SqliteRunStore : IRunStore
         }, cancellationToken);
     }
 
-    public Task<int> ClaimObjectsAsync(Guid runId, string dataset, CancellationToken cancellationToken)
+    public Task<int> ClaimObjectsAsync(Guid runId, string dataset, CancellationToken cancellationToken, bool registeredOnly = false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataset);
         return WriteAsync($"""
             UPDATE ledger_objects SET run_id = @run_id
-            WHERE dataset = @dataset AND state IN {RunRules.ClaimableObjectStates} AND run_id IS NULL;
+            WHERE dataset = @dataset AND state IN {RunRules.ClaimableObjectStates} AND run_id IS NULL{(registeredOnly ? RunRules.RegisteredOnly : "")};
             """,
             p =>
             {

@@ -177,7 +177,8 @@ internal sealed class InMemoryRunStore : IRunStore
         }
     }
 
-    public Task<int> ClaimObjectsAsync(Guid runId, string dataset, CancellationToken cancellationToken) =>
+    public Task<int> ClaimObjectsAsync(Guid runId, string dataset, CancellationToken cancellationToken, bool registeredOnly = false) =>
+        // The objects here carry no partition, and an object without one is claimable whatever registeredOnly says.
         Update(o => o.Dataset == dataset && o.State is ObjectState.Pending or ObjectState.Registered && o.RunId is null,
             o => o.RunId = runId);
 
